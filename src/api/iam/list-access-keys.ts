@@ -1,0 +1,34 @@
+import { listAccessKeys } from '../../domain/access-keys.js';
+import { pageOf } from '../../domain/paging.js';
+import { defineAction } from '../action.js';
+import { S } from '../shapes.js';
+import { isoTime } from '../xml.js';
+import { paged, targetUserName, userResource } from './common.js';
+import { keyOwner } from './access-key-owner.js';
+
+export default defineAction({
+  service: 'iam',
+  name: 'ListAccessKeys',
+  read: (p) => ({
+    userName: p.string('UserName', S.existingUserName),
+    marker: p.string('Marker', S.marker),
+    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+  }),
+  resource: (ctx, input) => userResource(ctx, targetUserName(ctx, input.userName)),
+  run: async (ctx, input) => {
+    const owner = await keyOwner(ctx, input.userName);
+    const keys = await listAccessKeys(ctx.deps, owner.userId);
+    const page = await pageOf(
+      input.maxItems,
+      input.marker,
+      async (after, limit) => keys.filter((k) => after === undefined || k.accessKeyId > after).slice(0, limit),
+      (key) => key.accessKeyId,
+    );
+    return paged('AccessKeyMetadata', page, (key) => ({
+      UserName: owner.userName,
+      AccessKeyId: key.accessKeyId,
+      Status: key.status,
+      CreateDate: isoTime(key.createdAt),
+    }));
+  },
+});

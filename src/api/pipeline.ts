@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  parseSigV4,
+  SigV4Error,
+  verifySigV4,
+  type SignedRequest,
+  type SigningKeyCache,
+} from '../core/sigv4/index.js';
+import type { Deps } from '../domain/context.js';
+import { resolveSigningIdentity } from '../domain/credentials.js';
+import {
+  AwsError,
+  InternalFailure,
+  InvalidAction,
+  InvalidClientTokenId,
+  MissingAction,
+} from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
+import type { Action, ActionContext } from './action.js';
+import { findAction } from './actions.js';
+import { authorize } from './authorize.js';
+import { Params } from './params.js';
+import { bodyText, parseForm } from './query-string.js';
+import { errorXml, successXml, type NAMESPACES } from './xml.js';
+
+export interface QueryRequest extends SignedRequest {
+  sourceIp: string;
+  secure: boolean;
+}
+
+/** What happened, for logs, metrics and the audit trail. Never holds a secret. */
+export interface QueryOutcome {
+  status: number;
+  body: string;
+  requestId: string;
+  service: keyof typeof NAMESPACES;
+  action?: string;
+  principal?: Principal;
+  params?: Map<string, string>;
+  error?: AwsError;
+  /** Set when the failure was not an AwsError: a bug, logged at error level. */
+  fault?: unknown;
+}
+
+interface State {
+  requestId: string;
+  service: keyof typeof NAMESPACES;
+  params?: Map<string, string>;
+  principal?: Principal;
+  action?: Action<unknown>;
+}
+
+/**
+ * The Query API, in the order its security steps run. Nothing acts before it is authenticated
+ * and authorized; each step is a small function below, and any failure ends the list.
+ */
+export async function handleQuery(
+  deps: Deps,
+  keys: SigningKeyCache,
+  request: QueryRequest,
+): Promise<QueryOutcome> {
+  const state: State = { requestId: randomUUID(), service: 'iam' };
+
+  try {
+    state.params = readParameters(request);
+    state.service = guessService(state.params);
+    state.principal = await authenticate(deps, keys, request, state);
+    state.action = resolveAction(state);
+    const ctx = contextFor(deps, request, state);
+    const input = readInput(state.action, state.params, ctx);
+    await authorizeAction(ctx, state.action, input);
+    const result = await state.action.run(ctx, input);
+
+    const body = successXml(state.service, state.action.name, result, state.requestId);
+    return { status: 200, body, ...describe(state) };
+  } catch (error) {
+    return failure(state, error);
+  }
+}
+
+function readParameters(request: QueryRequest): Map<string, string> {
+  const params = parseForm(rawQueryParams(request.query));
+  if (request.body.length > 0) parseForm(bodyText(request.body), params);
+  return params;
+}
+
+/** Presigned-URL parameters belong to the signature, not to the operation. */
+function rawQueryParams(query: string): string {
+  return query
+    .split('&')
+    .filter((pair) => !/^X-Amz-/i.test(pair))
+    .join('&');
+}
+
+function guessService(params: Map<string, string>): State['service'] {
+  return params.get('Version') === '2011-06-15' ? 'sts' : 'iam';
+}
+
+async function authenticate(
+  deps: Deps,
+  keys: SigningKeyCache,
+  request: QueryRequest,
+  state: State,
+): Promise<Principal> {
+  const claim = parseSigV4(request);
+  const service = claim.credential.service;
+  if (service === 'iam' || service === 'sts') state.service = service;
+
+  const identity = await resolveSigningIdentity(deps, claim.credential.accessKeyId, claim.securityToken);
+  verifySigV4(request, claim, keys.get(identity.secret, claim.credential), new Date(deps.clock()));
+  return identity.principal;
+}
+
+function resolveAction(state: State): Action<unknown> {
+  const name = state.params!.get('Action');
+  if (name === undefined || name === '') throw new MissingAction('Action is required.');
+
+  const action = findAction(state.service, name);
+  if (!action) {
+    throw new InvalidAction(`Could not find operation ${name.slice(0, 64)} for version ${state.params!.get('Version') ?? ''}`);
+  }
+
+  // STS session credentials without MFA are not accepted by IAM at all (AWS answers this way
+  // before any policy is looked at).
+  const session = state.principal!.session;
+  if (action.service === 'iam' && session && !session.mfaAuthenticated) {
+    throw new InvalidClientTokenId('The security token included in the request is invalid');
+  }
+  return action;
+}
+
+function contextFor(deps: Deps, request: QueryRequest, state: State): ActionContext {
+  const agent = request.headers['user-agent'];
+  return {
+    deps,
+    principal: state.principal!,
+    requestId: state.requestId,
+    sourceIp: request.sourceIp,
+    secure: request.secure,
+    userAgent: Array.isArray(agent) ? agent.join(' ') : agent,
+  };
+}
+
+function readInput(action: Action<unknown>, raw: Map<string, string>, ctx: ActionContext): unknown {
+  const params = new Params(raw);
+  const input = action.read(params, ctx);
+  params.done();
+  return input;
+}
+
+async function authorizeAction(
+  ctx: ActionContext,
+  action: Action<unknown>,
+  input: unknown,
+): Promise<void> {
+  if (!action.resource) return;
+  const resource = await action.resource(ctx, input);
+  await authorize(ctx.deps, ctx.principal, {
+    action: `${action.service}:${action.name}`,
+    resource,
+    sourceIp: ctx.sourceIp,
+    secure: ctx.secure,
+  });
+}
+
+function describe(state: State): Omit<QueryOutcome, 'status' | 'body'> {
+  return {
+    requestId: state.requestId,
+    service: state.service,
+    action: state.action?.name ?? state.params?.get('Action'),
+    principal: state.principal,
+    params: state.params,
+  };
+}
+
+function failure(state: State, error: unknown): QueryOutcome {
+  const known =
+    error instanceof AwsError
+      ? error
+      : error instanceof SigV4Error
+        ? fromSigV4(error)
+        : undefined;
+  const shown = known ?? new InternalFailure();
+  return {
+    status: shown.status,
+    body: errorXml(state.service, shown, state.requestId),
+    error: shown,
+    fault: known ? undefined : error,
+    ...describe(state),
+  };
+}
+
+const SIGV4_STATUS: Record<SigV4Error['code'], number> = {
+  MissingAuthenticationToken: 403,
+  IncompleteSignature: 400,
+  SignatureDoesNotMatch: 403,
+  InvalidClientTokenId: 403,
+};
+
+function fromSigV4(error: SigV4Error): AwsError {
+  return new AwsError(error.code, SIGV4_STATUS[error.code], error.message);
+}

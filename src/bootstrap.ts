@@ -1,0 +1,64 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Sealer, systemRandom } from './core/crypto/index.js';
+import { ensureAccount, type RootCredentials } from './domain/account.js';
+import { DEFAULT_MFA, type Clock, type Deps } from './domain/context.js';
+import { openStore } from './storage/index.js';
+import { ConfigError, type Config } from './config.js';
+
+export interface Booted {
+  deps: Deps;
+  /** Set when this start created the account. */
+  created?: RootCredentials;
+  credentialsFile?: string;
+  warnings: string[];
+}
+
+/**
+ * Opens the database, loads the master key and joins (or creates) the account: everything a
+ * process needs before it serves or runs a command. Only this shell reads the real clock.
+ */
+export async function boot(config: Config, clock: Clock = Date.now): Promise<Booted> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const warnings: string[] = [];
+  const key = loadMasterKey(config, warnings);
+  const sealer = new Sealer(key, systemRandom);
+  const store = await openStore(config.database);
+
+  const base = { store, clock, random: systemRandom, sealer };
+  const { account, created } = await ensureAccount(base, config.accountId).catch(async (e) => {
+    await store.close();
+    throw e;
+  });
+  const deps: Deps = {
+    ...base,
+    settings: { accountId: account.accountId, issuer: config.issuer, mfa: { ...DEFAULT_MFA } },
+  };
+
+  if (!created) return { deps, warnings };
+  const credentialsFile = join(config.dataDir, 'root-credentials.json');
+  writeFileSync(credentialsFile, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(credentialsFile, 0o600);
+  return { deps, created, credentialsFile, warnings };
+}
+
+function loadMasterKey(config: Config, warnings: string[]): Buffer {
+  if (config.masterKey !== undefined) {
+    const key = Buffer.from(config.masterKey, 'base64');
+    if (key.length !== 32) throw new ConfigError('TESSERA_MASTER_KEY must be base64 of exactly 32 bytes');
+    return key;
+  }
+
+  const file = config.masterKeyFile;
+  if (!existsSync(file)) {
+    writeFileSync(file, `${systemRandom(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  if ((statSync(file).mode & 0o077) !== 0) {
+    warnings.push(`master key file ${file} is readable by other users; run: chmod 600 ${file}`);
+  }
+
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new ConfigError(`master key file ${file} must hold base64 of 32 bytes`);
+  return key;
+}

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+
+import { ConfigError } from '../config.js';
+import { MasterKeyMismatch } from '../domain/account.js';
+import { init } from './init.js';
+import { serve } from './serve.js';
+import { totp } from './totp.js';
+import { USAGE, UsageError } from './usage.js';
+
+type Command = (flags: Record<string, string | boolean | undefined>, rest: string[]) => unknown;
+
+const COMMANDS: Record<string, Command> = {
+  serve: (flags) => serve(flags),
+  init: (flags) => init(flags),
+  totp: (flags) => totp(flags),
+};
+
+/** Registers a command from another module (iam, migrate, audit...). */
+export function registerCommand(name: string, command: Command): void {
+  COMMANDS[name] = command;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  const { values, positionals } = parseArgs({ args: rest, strict: false, allowPositionals: true });
+  await command(values as Record<string, string | boolean | undefined>, positionals);
+}
+
+function fail(error: unknown): void {
+  if (error instanceof UsageError) {
+    process.stderr.write(`tessera: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof ConfigError || error instanceof MasterKeyMismatch) {
+    process.stderr.write(`tessera: ${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`tessera: ${message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+main(process.argv.slice(2)).catch(fail);

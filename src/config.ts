@@ -1,0 +1,56 @@
+import { join, resolve } from 'node:path';
+
+/** Settings of one Tessera process, from flags first, then TESSERA_* variables, then defaults. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** postgres://... or a SQLite file path. */
+  database: string;
+  accountId?: string;
+  issuer: string;
+  /** base64 of 32 bytes, when given in the environment rather than as a key file. */
+  masterKey?: string;
+  masterKeyFile: string;
+  logLevel: string;
+  tlsCert?: string;
+  tlsKey?: string;
+}
+
+export type Flags = Partial<Record<string, string | boolean | undefined>>;
+
+function pick(flags: Flags, flag: string, env: string): string | undefined {
+  const value = flags[flag];
+  if (typeof value === 'string') return value;
+  return process.env[env] || undefined;
+}
+
+export function loadConfig(flags: Flags): Config {
+  const dataDir = resolve(pick(flags, 'data', 'TESSERA_DATA') ?? '.tessera');
+  const port = Number(pick(flags, 'port', 'TESSERA_PORT') ?? 4599);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`--port must be a port number, not "${String(flags.port ?? process.env.TESSERA_PORT)}"`);
+  }
+
+  const accountId = pick(flags, 'account-id', 'TESSERA_ACCOUNT_ID');
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+    throw new ConfigError('--account-id must be 12 digits');
+  }
+
+  return {
+    host: pick(flags, 'host', 'TESSERA_HOST') ?? '127.0.0.1',
+    port,
+    dataDir,
+    database: pick(flags, 'database', 'TESSERA_DATABASE') ?? join(dataDir, 'tessera.db'),
+    accountId,
+    issuer: pick(flags, 'issuer', 'TESSERA_ISSUER') ?? 'Tessera',
+    masterKey: process.env.TESSERA_MASTER_KEY || undefined,
+    masterKeyFile: pick(flags, 'master-key-file', 'TESSERA_MASTER_KEY_FILE') ?? join(dataDir, 'master.key'),
+    logLevel: pick(flags, 'log-level', 'TESSERA_LOG_LEVEL') ?? 'info',
+    tlsCert: pick(flags, 'tls-cert', 'TESSERA_TLS_CERT'),
+    tlsKey: pick(flags, 'tls-key', 'TESSERA_TLS_KEY'),
+  };
+}
+
+/** A mistake in how Tessera was started: shown as one readable line, never a stack trace. */
+export class ConfigError extends Error {}

@@ -1,0 +1,49 @@
+import { timingSafeEqual } from 'node:crypto';
+
+import { hotp, type OtpAlgorithm } from './hotp.js';
+
+export interface TotpParams {
+  period: number;
+  digits: number;
+  algorithm: OtpAlgorithm;
+}
+
+export const AWS_TOTP: TotpParams = { period: 30, digits: 6, algorithm: 'sha1' };
+
+/** The RFC 6238 time step that contains `nowMs`. */
+export function timeStep(nowMs: number, period = AWS_TOTP.period): number {
+  return Math.floor(nowMs / 1000 / period);
+}
+
+export function totpAt(key: Uint8Array, step: number, params: TotpParams = AWS_TOTP): string {
+  return hotp(key, step, params.digits, params.algorithm);
+}
+
+export function isCodeFormat(code: string, digits = AWS_TOTP.digits): boolean {
+  return code.length === digits && /^[0-9]+$/.test(code);
+}
+
+/**
+ * Finds the step in [fromStep, toStep] whose code equals `code`, nearest to `centre` first, so that
+ * when two steps in a wide window share a code the likelier one wins. Returns null when none does.
+ * Each comparison is constant-time; which step matched is not a secret.
+ */
+export function findStep(
+  key: Uint8Array,
+  code: string,
+  centre: number,
+  radius: number,
+  params: TotpParams = AWS_TOTP,
+): number | null {
+  if (!isCodeFormat(code, params.digits)) return null;
+  const given = Buffer.from(code);
+
+  for (let distance = 0; distance <= radius; distance++) {
+    for (const step of distance === 0 ? [centre] : [centre - distance, centre + distance]) {
+      if (step < 0) continue;
+      if (timingSafeEqual(given, Buffer.from(totpAt(key, step, params)))) return step;
+    }
+  }
+
+  return null;
+}

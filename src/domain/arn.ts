@@ -1,0 +1,12 @@
+/** ARNs and serial numbers, built in one place so every door names things the same way. */
+export function userArn(accountId: string, path: string, userName: string): string {
+  return `arn:aws:iam::${accountId}:user${path}${userName}`;
+}
+
+export function rootArn(accountId: string): string {
+  return `arn:aws:iam::${accountId}:root`;
+}
+
+export function mfaSerial(accountId: string, path: string, deviceName: string): string {
+  return `arn:aws:iam::${accountId}:mfa${path}${deviceName}`;
+}

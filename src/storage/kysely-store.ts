@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+
+import { AccountRows } from './repos/account.js';
+import { AccessKeyRows, LoginProfileRows, StsSessionRows } from './repos/credentials.js';
+import { MfaDeviceRows } from './repos/mfa-devices.js';
+import { UserRows } from './repos/users.js';
+import type { Database } from './schema.js';
+import type { Store } from './store.js';
+
+/**
+ * The one Store implementation: Kysely compiles the same queries for SQLite and PostgreSQL, so
+ * the backends differ only in how they connect (see sqlite/ and postgres/).
+ */
+export class KyselyStore implements Store {
+  readonly account: AccountRows;
+  readonly users: UserRows;
+  readonly loginProfiles: LoginProfileRows;
+  readonly accessKeys: AccessKeyRows;
+  readonly mfaDevices: MfaDeviceRows;
+  readonly sessions: StsSessionRows;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: 'sqlite' | 'postgres',
+    private readonly inTransaction = false,
+  ) {
+    this.account = new AccountRows(db);
+    this.users = new UserRows(db);
+    this.loginProfiles = new LoginProfileRows(db);
+    this.accessKeys = new AccessKeyRows(db);
+    this.mfaDevices = new MfaDeviceRows(db);
+    this.sessions = new StsSessionRows(db);
+  }
+
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.db
+      .transaction()
+      .execute((trx) => work(new KyselyStore(trx, this.dialect, true)));
+  }
+
+  async close(): Promise<void> {
+    if (!this.inTransaction) await this.db.destroy();
+  }
+}

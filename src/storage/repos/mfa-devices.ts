@@ -1,0 +1,171 @@
+import { sql, type Kysely } from 'kysely';
+
+import type { MfaDevice, Tag } from '../../domain/types.js';
+import type { Database } from '../schema.js';
+import type { AssignmentFilter, ListWindow, MfaDeviceRepo } from '../store.js';
+import { toMfaDevice } from './rows.js';
+import { deleteTags, readTags, writeTags } from './tags.js';
+
+export class MfaDeviceRows implements MfaDeviceRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(device: MfaDevice, tags: Tag[]): Promise<boolean> {
+    const result = await this.db
+      .insertInto('mfa_devices')
+      .values({
+        serial_number: device.serialNumber,
+        serial_lower: device.serialNumber.toLowerCase(),
+        name: device.name,
+        path: device.path,
+        seed_sealed: device.seedSealed,
+        user_id: device.userId,
+        enabled_at: device.enabledAt,
+        created_at: device.createdAt,
+        last_step: device.lastStep,
+        drift: device.drift,
+        failed_attempts: device.failedAttempts,
+        lockouts: device.lockouts,
+        locked_until: device.lockedUntil,
+      })
+      .onConflict((c) => c.column('serial_lower').doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+
+    await writeTags(this.db, 'mfa_device_tags', device.serialNumber, tags);
+    return true;
+  }
+
+  async find(serialNumber: string): Promise<MfaDevice | undefined> {
+    const row = await this.db
+      .selectFrom('mfa_devices')
+      .selectAll()
+      .where('serial_number', '=', serialNumber)
+      .executeTakeFirst();
+    return row && toMfaDevice(row);
+  }
+
+  async listForUser(userId: string, window: ListWindow): Promise<MfaDevice[]> {
+    let query = this.db.selectFrom('mfa_devices').selectAll().where('user_id', '=', userId);
+    if (window.after !== undefined) query = query.where('serial_number', '>', window.after);
+
+    const rows = await query.orderBy('serial_number').limit(window.limit).execute();
+    return rows.map(toMfaDevice);
+  }
+
+  async listVirtual(filter: AssignmentFilter, window: ListWindow): Promise<MfaDevice[]> {
+    let query = this.db.selectFrom('mfa_devices').selectAll();
+    if (filter === 'Assigned') query = query.where('user_id', 'is not', null);
+    if (filter === 'Unassigned') query = query.where('user_id', 'is', null);
+    if (window.after !== undefined) query = query.where('serial_number', '>', window.after);
+
+    const rows = await query.orderBy('serial_number').limit(window.limit).execute();
+    return rows.map(toMfaDevice);
+  }
+
+  async countForUser(userId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('mfa_devices')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async assign(
+    serialNumber: string,
+    userId: string,
+    at: number,
+    step: number,
+    drift: number,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mfa_devices')
+      .set({ user_id: userId, enabled_at: at, last_step: step, drift, failed_attempts: 0, lockouts: 0 })
+      .where('serial_number', '=', serialNumber)
+      .where('user_id', 'is', null)
+      .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step - 1)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async resync(serialNumber: string, userId: string, step: number, drift: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mfa_devices')
+      .set({ last_step: step, drift, failed_attempts: 0, lockouts: 0 })
+      .where('serial_number', '=', serialNumber)
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step - 1)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async unassign(serialNumber: string, userId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mfa_devices')
+      .set({ user_id: null, enabled_at: null })
+      .where('serial_number', '=', serialNumber)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async deleteUnassigned(serialNumber: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('mfa_devices')
+      .where('serial_number', '=', serialNumber)
+      .where('user_id', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) return false;
+
+    await deleteTags(this.db, 'mfa_device_tags', serialNumber);
+    return true;
+  }
+
+  async reserveAttempt(
+    serialNumber: string,
+    now: number,
+    maxAttempts: number,
+  ): Promise<MfaDevice | undefined> {
+    const row = await this.db
+      .updateTable('mfa_devices')
+      .set({ failed_attempts: sql`failed_attempts + 1` })
+      .where('serial_number', '=', serialNumber)
+      .where('locked_until', '<=', now)
+      .where('failed_attempts', '<', maxAttempts)
+      .returningAll()
+      .executeTakeFirst();
+    return row && toMfaDevice(row);
+  }
+
+  async lockIfSpent(serialNumber: string, maxAttempts: number, lockedUntil: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mfa_devices')
+      .set({ locked_until: lockedUntil, lockouts: sql`lockouts + 1`, failed_attempts: 0 })
+      .where('serial_number', '=', serialNumber)
+      .where('failed_attempts', '>=', maxAttempts)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async consumeStep(serialNumber: string, step: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('mfa_devices')
+      .set({ last_step: step, failed_attempts: 0, lockouts: 0 })
+      .where('serial_number', '=', serialNumber)
+      .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  tags(serialNumber: string): Promise<Tag[]> {
+    return readTags(this.db, 'mfa_device_tags', serialNumber);
+  }
+
+  putTags(serialNumber: string, tags: Tag[]): Promise<void> {
+    return writeTags(this.db, 'mfa_device_tags', serialNumber, tags);
+  }
+
+  removeTags(serialNumber: string, keys: string[]): Promise<void> {
+    return deleteTags(this.db, 'mfa_device_tags', serialNumber, keys);
+  }
+}

@@ -1,0 +1,84 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Times are integers (ms since the epoch) and flags 0/1, so one
+ * schema reads the same on SQLite and PostgreSQL.
+ */
+export interface AccountTable {
+  /** Always 1: a database holds exactly one account. */
+  id: number;
+  account_id: string;
+  created_at: number;
+  key_check: string;
+}
+
+export interface UserTable {
+  user_id: string;
+  user_name: string;
+  user_name_lower: string;
+  path: string;
+  created_at: number;
+  password_last_used: number | null;
+}
+
+export interface TagTable {
+  owner: string;
+  tag_key: string;
+  tag_key_lower: string;
+  tag_value: string;
+  position: Generated<number>;
+}
+
+export interface LoginProfileTable {
+  user_id: string;
+  password_hash: string;
+  reset_required: number;
+  created_at: number;
+}
+
+export interface AccessKeyTable {
+  access_key_id: string;
+  user_id: string | null;
+  secret_sealed: string;
+  status: string;
+  created_at: number;
+}
+
+export interface MfaDeviceTable {
+  serial_number: string;
+  serial_lower: string;
+  name: string;
+  path: string;
+  seed_sealed: string;
+  user_id: string | null;
+  enabled_at: number | null;
+  created_at: number;
+  last_step: number | null;
+  drift: number;
+  failed_attempts: number;
+  lockouts: number;
+  locked_until: number;
+}
+
+export interface StsSessionTable {
+  access_key_id: string;
+  secret_sealed: string;
+  token_hash: string;
+  user_id: string | null;
+  source_access_key_id: string;
+  mfa_authenticated: number;
+  mfa_authenticated_at: number | null;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface Database {
+  account: AccountTable;
+  users: UserTable;
+  user_tags: TagTable;
+  login_profiles: LoginProfileTable;
+  access_keys: AccessKeyTable;
+  mfa_devices: MfaDeviceTable;
+  mfa_device_tags: TagTable;
+  sts_sessions: StsSessionTable;
+}

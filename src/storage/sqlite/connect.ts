@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+
+import { KyselyStore } from '../kysely-store.js';
+import { migrate } from '../migrations/index.js';
+import type { Database } from '../schema.js';
+
+/**
+ * Opens (creating when needed) the embedded database. WAL lets readers run beside the writer, and
+ * a busy timeout makes a second process (a backup, the audit CLI) wait instead of failing.
+ */
+export async function openSqlite(file: string): Promise<KyselyStore> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  await migrate(db as Kysely<unknown>, 'sqlite');
+  return new KyselyStore(db, 'sqlite');
+}

@@ -1,0 +1,114 @@
+import type {
+  AccessKey,
+  AccessKeyStatus,
+  Account,
+  LoginProfile,
+  MfaDevice,
+  StsSession,
+  Tag,
+  User,
+} from '../domain/types.js';
+
+/**
+ * What the domain needs from a database. Every method that checks and changes state in one go
+ * (assign, consumeStep, reserveAttempt...) is a single atomic statement, so it holds across
+ * concurrent requests and across instances sharing one database.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  account: AccountRepo;
+  users: UserRepo;
+  loginProfiles: LoginProfileRepo;
+  accessKeys: AccessKeyRepo;
+  mfaDevices: MfaDeviceRepo;
+  sessions: StsSessionRepo;
+}
+
+export interface ListWindow {
+  /** Sort key strictly after which to start (from a previous page's marker). */
+  after?: string;
+  limit: number;
+}
+
+export interface AccountRepo {
+  get(): Promise<Account | undefined>;
+  /** Inserts the account unless one exists; returns the one that is stored afterwards. */
+  create(account: Account): Promise<Account>;
+}
+
+export interface UserDependents {
+  loginProfile: boolean;
+  accessKeys: number;
+  mfaDevices: number;
+}
+
+export interface UserRepo {
+  insert(user: User, tags: Tag[]): Promise<boolean>;
+  findByName(userName: string): Promise<User | undefined>;
+  findById(userId: string): Promise<User | undefined>;
+  /** Ordered by lower-cased name; `after` is a lower-cased name. */
+  list(pathPrefix: string, window: ListWindow): Promise<User[]>;
+  count(): Promise<number>;
+  tags(userId: string): Promise<Tag[]>;
+  dependents(userId: string): Promise<UserDependents>;
+  delete(userId: string): Promise<boolean>;
+  update(userId: string, change: { userName?: string; path?: string }): Promise<boolean>;
+  touchPasswordUsed(userId: string, at: number): Promise<void>;
+}
+
+export interface LoginProfileRepo {
+  insert(profile: LoginProfile): Promise<boolean>;
+  find(userId: string): Promise<LoginProfile | undefined>;
+  update(userId: string, change: { passwordHash?: string; resetRequired?: boolean }): Promise<boolean>;
+  delete(userId: string): Promise<boolean>;
+}
+
+export interface AccessKeyRepo {
+  insert(key: AccessKey): Promise<void>;
+  find(accessKeyId: string): Promise<AccessKey | undefined>;
+  listForUser(userId: string | null): Promise<AccessKey[]>;
+  setStatus(accessKeyId: string, status: AccessKeyStatus): Promise<boolean>;
+  delete(accessKeyId: string): Promise<boolean>;
+}
+
+export type AssignmentFilter = 'Assigned' | 'Unassigned' | 'Any';
+
+export interface MfaDeviceRepo {
+  insert(device: MfaDevice, tags: Tag[]): Promise<boolean>;
+  find(serialNumber: string): Promise<MfaDevice | undefined>;
+  /** Ordered by serial number; `after` is a serial number. */
+  listForUser(userId: string, window: ListWindow): Promise<MfaDevice[]>;
+  listVirtual(filter: AssignmentFilter, window: ListWindow): Promise<MfaDevice[]>;
+  countForUser(userId: string): Promise<number>;
+
+  /** Binds an unassigned device whose last used step is below `firstStep`. */
+  assign(serialNumber: string, userId: string, at: number, step: number, drift: number): Promise<boolean>;
+  /** Moves an assigned device's last step forward to `step` and records the drift. */
+  resync(serialNumber: string, userId: string, step: number, drift: number): Promise<boolean>;
+  unassign(serialNumber: string, userId: string): Promise<boolean>;
+  /** Deletes an unassigned device. */
+  deleteUnassigned(serialNumber: string): Promise<boolean>;
+
+  /**
+   * Takes one attempt from the device's budget: succeeds only while the device is not locked and
+   * has attempts left, and returns the device as it stands after the increment.
+   */
+  reserveAttempt(serialNumber: string, now: number, maxAttempts: number): Promise<MfaDevice | undefined>;
+  /** Locks a device whose budget is spent and starts a fresh budget after the lock. */
+  lockIfSpent(serialNumber: string, maxAttempts: number, lockedUntil: number): Promise<boolean>;
+  /** Records `step` as used when it is later than any used before; false means a replay. */
+  consumeStep(serialNumber: string, step: number): Promise<boolean>;
+
+  tags(serialNumber: string): Promise<Tag[]>;
+  putTags(serialNumber: string, tags: Tag[]): Promise<void>;
+  removeTags(serialNumber: string, keys: string[]): Promise<void>;
+}
+
+export interface StsSessionRepo {
+  insert(session: StsSession): Promise<void>;
+  find(accessKeyId: string): Promise<StsSession | undefined>;
+  deleteExpired(now: number): Promise<number>;
+}
