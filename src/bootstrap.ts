@@ -46,7 +46,8 @@ export async function boot(config: Config, clock: Clock = Date.now): Promise<Boo
 function loadMasterKey(config: Config, warnings: string[]): Buffer {
   if (config.masterKey !== undefined) {
     const key = Buffer.from(config.masterKey, 'base64');
-    if (key.length !== 32) throw new ConfigError('TESSERA_MASTER_KEY must be base64 of exactly 32 bytes');
+    if (key.length !== 32)
+      throw new ConfigError('TESSERA_MASTER_KEY must be base64 of exactly 32 bytes');
     return key;
   }
 
@@ -59,6 +60,7 @@ function loadMasterKey(config: Config, warnings: string[]): Buffer {
   }
 
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new ConfigError(`master key file ${file} must hold base64 of 32 bytes`);
+  if (key.length !== 32)
+    throw new ConfigError(`master key file ${file} must hold base64 of 32 bytes`);
   return key;
 }

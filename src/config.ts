@@ -29,7 +29,9 @@ export function loadConfig(flags: Flags): Config {
   const dataDir = resolve(pick(flags, 'data', 'TESSERA_DATA') ?? '.tessera');
   const port = Number(pick(flags, 'port', 'TESSERA_PORT') ?? 4599);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`--port must be a port number, not "${String(flags.port ?? process.env.TESSERA_PORT)}"`);
+    throw new ConfigError(
+      `--port must be a port number, not "${String(flags.port ?? process.env.TESSERA_PORT)}"`,
+    );
   }
 
   const accountId = pick(flags, 'account-id', 'TESSERA_ACCOUNT_ID');
@@ -45,7 +47,8 @@ export function loadConfig(flags: Flags): Config {
     accountId,
     issuer: pick(flags, 'issuer', 'TESSERA_ISSUER') ?? 'Tessera',
     masterKey: process.env.TESSERA_MASTER_KEY || undefined,
-    masterKeyFile: pick(flags, 'master-key-file', 'TESSERA_MASTER_KEY_FILE') ?? join(dataDir, 'master.key'),
+    masterKeyFile:
+      pick(flags, 'master-key-file', 'TESSERA_MASTER_KEY_FILE') ?? join(dataDir, 'master.key'),
     logLevel: pick(flags, 'log-level', 'TESSERA_LOG_LEVEL') ?? 'info',
     tlsCert: pick(flags, 'tls-cert', 'TESSERA_TLS_CERT'),
     tlsKey: pick(flags, 'tls-key', 'TESSERA_TLS_KEY'),

@@ -1,4 +1,9 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 
 import { handleQuery, type QueryOutcome } from './api/pipeline.js';
@@ -20,7 +25,8 @@ export interface ServerOptions {
 export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: options.logger,
-    disableRequestLogging: true,
+    // Fastify's own request lines would log URLs, and a presigned URL carries its signature.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
@@ -47,7 +53,12 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ event: 'http.fault', err: error }, 'unhandled error');
-    const code = status === 413 ? 'RequestEntityTooLarge' : status >= 500 ? 'InternalFailure' : 'InvalidRequest';
+    const code =
+      status === 413
+        ? 'RequestEntityTooLarge'
+        : status >= 500
+          ? 'InternalFailure'
+          : 'InvalidRequest';
     const message =
       status === 413
         ? `Request body is larger than ${BODY_LIMIT} bytes.`

@@ -24,7 +24,9 @@ export class Params {
   required(name: string, shape: Shape): string {
     const value = this.string(name, shape);
     if (value === undefined) {
-      this.#problems.push(`Value null at '${shape.member}' failed to satisfy constraint: Member must not be null`);
+      this.#problems.push(
+        `Value null at '${shape.member}' failed to satisfy constraint: Member must not be null`,
+      );
       return '';
     }
     return value;
@@ -36,11 +38,15 @@ export class Params {
 
     const value = /^-?\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (Number.isNaN(value)) {
-      this.#problems.push(`Value '${printable(raw)}' at '${shape.member}' failed to satisfy constraint: Member must be a number`);
+      this.#problems.push(
+        `Value '${printable(raw)}' at '${shape.member}' failed to satisfy constraint: Member must be a number`,
+      );
       return undefined;
     }
-    if (shape.min !== undefined && value < shape.min) this.#fail(raw, shape, `Member must have value greater than or equal to ${shape.min}`);
-    if (shape.max !== undefined && value > shape.max) this.#fail(raw, shape, `Member must have value less than or equal to ${shape.max}`);
+    if (shape.min !== undefined && value < shape.min)
+      this.#fail(raw, shape, `Member must have value greater than or equal to ${shape.min}`);
+    if (shape.max !== undefined && value > shape.max)
+      this.#fail(raw, shape, `Member must have value less than or equal to ${shape.max}`);
     return value;
   }
 
@@ -49,7 +55,9 @@ export class Params {
     if (raw === undefined) return undefined;
     if (raw === 'true') return true;
     if (raw === 'false') return false;
-    this.#problems.push(`Value '${printable(raw)}' at '${member}' failed to satisfy constraint: Member must be a boolean`);
+    this.#problems.push(
+      `Value '${printable(raw)}' at '${member}' failed to satisfy constraint: Member must be a boolean`,
+    );
     return undefined;
   }
 
@@ -73,10 +81,17 @@ export class Params {
       const value = this.#raw.get(`${name}.member.${n}.Value`);
       if (key === undefined && value === undefined) break;
 
-      if (key === undefined) this.#problems.push(`Value null at 'tags.${n}.member.key' failed to satisfy constraint: Member must not be null`);
-      if (value === undefined) this.#problems.push(`Value null at 'tags.${n}.member.value' failed to satisfy constraint: Member must not be null`);
+      if (key === undefined)
+        this.#problems.push(
+          `Value null at 'tags.${n}.member.key' failed to satisfy constraint: Member must not be null`,
+        );
+      if (value === undefined)
+        this.#problems.push(
+          `Value null at 'tags.${n}.member.value' failed to satisfy constraint: Member must not be null`,
+        );
       if (key !== undefined) this.#check(key, { ...S.tagKey, member: `tags.${n}.member.key` });
-      if (value !== undefined) this.#check(value, { ...S.tagValue, member: `tags.${n}.member.value` });
+      if (value !== undefined)
+        this.#check(value, { ...S.tagValue, member: `tags.${n}.member.value` });
       tags.push({ key: key ?? '', value: value ?? '' });
     }
     this.#checkListSize(name, tags.length, max, 'tags');
@@ -93,11 +108,18 @@ export class Params {
 
   #checkListSize(name: string, size: number, max: number, member: string): void {
     if (size > max) {
-      this.#problems.push(`Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+      this.#problems.push(
+        `Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
+      );
     }
     // Members past a gap would be silently dropped; say so instead.
-    if (this.#raw.has(`${name}.member.${size + 2}`) || this.#raw.has(`${name}.member.${size + 2}.Key`)) {
-      this.#problems.push(`Value at '${member}' failed to satisfy constraint: list members must be numbered from 1 without gaps`);
+    if (
+      this.#raw.has(`${name}.member.${size + 2}`) ||
+      this.#raw.has(`${name}.member.${size + 2}.Key`)
+    ) {
+      this.#problems.push(
+        `Value at '${member}' failed to satisfy constraint: list members must be numbered from 1 without gaps`,
+      );
     }
   }
 
@@ -109,7 +131,11 @@ export class Params {
       this.#fail(value, shape, `Member must have length less than or equal to ${shape.max}`);
     }
     if (shape.pattern && !shape.pattern.test(value)) {
-      this.#fail(value, shape, `Member must satisfy regular expression pattern: ${shape.patternText}`);
+      this.#fail(
+        value,
+        shape,
+        `Member must satisfy regular expression pattern: ${shape.patternText}`,
+      );
     }
     if (shape.values && !shape.values.includes(value)) {
       this.#fail(value, shape, `Member must satisfy enum value set: [${shape.values.join(', ')}]`);
@@ -118,7 +144,9 @@ export class Params {
 
   #fail(value: string, shape: Shape, constraint: string): void {
     const shown = shape.sensitive ? '' : `'${printable(value)}' `;
-    this.#problems.push(`Value ${shown}at '${shape.member}' failed to satisfy constraint: ${constraint}`);
+    this.#problems.push(
+      `Value ${shown}at '${shape.member}' failed to satisfy constraint: ${constraint}`,
+    );
   }
 }
 

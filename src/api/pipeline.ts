@@ -107,7 +107,11 @@ async function authenticate(
   const service = claim.credential.service;
   if (service === 'iam' || service === 'sts') state.service = service;
 
-  const identity = await resolveSigningIdentity(deps, claim.credential.accessKeyId, claim.securityToken);
+  const identity = await resolveSigningIdentity(
+    deps,
+    claim.credential.accessKeyId,
+    claim.securityToken,
+  );
   verifySigV4(request, claim, keys.get(identity.secret, claim.credential), new Date(deps.clock()));
   return identity.principal;
 }
@@ -118,7 +122,9 @@ function resolveAction(state: State): Action<unknown> {
 
   const action = findAction(state.service, name);
   if (!action) {
-    throw new InvalidAction(`Could not find operation ${name.slice(0, 64)} for version ${state.params!.get('Version') ?? ''}`);
+    throw new InvalidAction(
+      `Could not find operation ${name.slice(0, 64)} for version ${state.params!.get('Version') ?? ''}`,
+    );
   }
 
   // STS session credentials without MFA are not accepted by IAM at all (AWS answers this way
@@ -176,11 +182,7 @@ function describe(state: State): Omit<QueryOutcome, 'status' | 'body'> {
 
 function failure(state: State, error: unknown): QueryOutcome {
   const known =
-    error instanceof AwsError
-      ? error
-      : error instanceof SigV4Error
-        ? fromSigV4(error)
-        : undefined;
+    error instanceof AwsError ? error : error instanceof SigV4Error ? fromSigV4(error) : undefined;
   const shown = known ?? new InternalFailure();
   return {
     status: shown.status,

@@ -9,7 +9,10 @@ export const MAX_PARAMETERS = 1000;
  * URLSearchParams silently replaces bad escapes and invalid UTF-8, which would let two different
  * byte strings name the same parameter.
  */
-export function parseForm(text: string, into: Map<string, string> = new Map()): Map<string, string> {
+export function parseForm(
+  text: string,
+  into: Map<string, string> = new Map(),
+): Map<string, string> {
   if (text.length === 0) return into;
 
   for (const pair of text.split('&')) {
@@ -18,7 +21,8 @@ export function parseForm(text: string, into: Map<string, string> = new Map()): 
     const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq));
     const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
 
-    if (into.has(name)) throw new MalformedQueryString(`Parameter ${safeName(name)} was given more than once.`);
+    if (into.has(name))
+      throw new MalformedQueryString(`Parameter ${safeName(name)} was given more than once.`);
     into.set(name, value);
     if (into.size > MAX_PARAMETERS) {
       throw new MalformedQueryString(`A request may carry at most ${MAX_PARAMETERS} parameters.`);
@@ -37,7 +41,9 @@ function decodeComponent(raw: string): string {
   try {
     decoded = decodeURIComponent(spaced);
   } catch {
-    throw new MalformedQueryString('The request contains a malformed percent-encoding or invalid UTF-8.');
+    throw new MalformedQueryString(
+      'The request contains a malformed percent-encoding or invalid UTF-8.',
+    );
   }
   return decoded;
 }

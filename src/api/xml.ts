@@ -4,14 +4,7 @@
  * Buffers base64, numbers and booleans text; undefined members are left out.
  */
 export type XmlValue =
-  | string
-  | number
-  | boolean
-  | Buffer
-  | undefined
-  | null
-  | XmlValue[]
-  | { [key: string]: XmlValue };
+  string | number | boolean | Buffer | undefined | null | XmlValue[] | { [key: string]: XmlValue };
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

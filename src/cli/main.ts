@@ -1,13 +1,13 @@
-import { parseArgs } from 'node:util';
-
 import { ConfigError } from '../config.js';
 import { MasterKeyMismatch } from '../domain/account.js';
+import { parseFlags, type Flags } from './flags.js';
 import { init } from './init.js';
 import { serve } from './serve.js';
 import { totp } from './totp.js';
 import { USAGE, UsageError } from './usage.js';
 
-type Command = (flags: Record<string, string | boolean | undefined>, rest: string[]) => unknown;
+/** A command gets its parsed flags, its positional words, and the raw arguments after its name. */
+type Command = (flags: Flags, positionals: string[], args: string[]) => unknown;
 
 const COMMANDS: Record<string, Command> = {
   serve: (flags) => serve(flags),
@@ -29,8 +29,8 @@ async function main(argv: string[]): Promise<void> {
 
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command "${name}"`);
-  const { values, positionals } = parseArgs({ args: rest, strict: false, allowPositionals: true });
-  await command(values as Record<string, string | boolean | undefined>, positionals);
+  const { flags, positionals } = parseFlags(rest);
+  await command(flags, positionals, rest);
 }
 
 function fail(error: unknown): void {

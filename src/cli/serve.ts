@@ -13,7 +13,11 @@ export async function serve(flags: Flags): Promise<void> {
   for (const warning of booted.warnings) logger.warn({ event: 'setup.unsafe' }, warning);
   if (booted.credentialsFile) {
     logger.info(
-      { event: 'account.created', accountId: booted.deps.settings.accountId, file: booted.credentialsFile },
+      {
+        event: 'account.created',
+        accountId: booted.deps.settings.accountId,
+        file: booted.credentialsFile,
+      },
       `root credentials were written to ${booted.credentialsFile} (mode 0600)`,
     );
   }

@@ -11,7 +11,8 @@ export function totp(flags: Flags): void {
   if (!seed || seed.length === 0) throw new UsageError('--seed must be base32 text (A-Z, 2-7)');
 
   const time = typeof flags.time === 'string' ? Number(flags.time) : Date.now() / 1000;
-  if (!Number.isFinite(time) || time < 0) throw new UsageError('--time must be a Unix time in seconds');
+  if (!Number.isFinite(time) || time < 0)
+    throw new UsageError('--time must be a Unix time in seconds');
 
   process.stdout.write(`${totpAt(seed, timeStep(time * 1000))}\n`);
 }

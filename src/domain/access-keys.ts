@@ -43,7 +43,11 @@ export function listAccessKeys(deps: Deps, userId: string | null): Promise<Acces
   return deps.store.accessKeys.listForUser(userId);
 }
 
-async function ownedKey(deps: Deps, userId: string | null, accessKeyId: string): Promise<AccessKey> {
+async function ownedKey(
+  deps: Deps,
+  userId: string | null,
+  accessKeyId: string,
+): Promise<AccessKey> {
   const key = await deps.store.accessKeys.find(accessKeyId);
   if (!key || key.userId !== userId) throw noSuchKey(accessKeyId);
   return key;

@@ -77,7 +77,11 @@ async function issueSession(
   return { accessKeyId, secretAccessKey, sessionToken, expiration };
 }
 
-async function checkMfa(deps: Deps, caller: Principal, input: GetSessionTokenInput): Promise<boolean> {
+async function checkMfa(
+  deps: Deps,
+  caller: Principal,
+  input: GetSessionTokenInput,
+): Promise<boolean> {
   const { serialNumber, tokenCode } = input;
   if (serialNumber === undefined && tokenCode === undefined) return false;
   if (serialNumber === undefined || tokenCode === undefined) {

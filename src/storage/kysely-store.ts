@@ -34,9 +34,7 @@ export class KyselyStore implements Store {
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    return this.db
-      .transaction()
-      .execute((trx) => work(new KyselyStore(trx, this.dialect, true)));
+    return this.db.transaction().execute((trx) => work(new KyselyStore(trx, this.dialect, true)));
   }
 
   async close(): Promise<void> {

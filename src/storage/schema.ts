@@ -72,6 +72,62 @@ export interface StsSessionTable {
   created_at: number;
 }
 
+export interface ManagedPolicyTable {
+  policy_id: string;
+  /** 'AWS' for the seeded AWS-managed policies, 'Local' for the account's own. */
+  scope: string;
+  policy_name: string;
+  policy_name_lower: string;
+  path: string;
+  arn: string;
+  arn_lower: string;
+  description: string | null;
+  default_version: string;
+  /** The number the next version gets: version ids are never reused. */
+  next_version: number;
+  is_attachable: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PolicyVersionTable {
+  policy_id: string;
+  version_id: string;
+  version_number: number;
+  document: string;
+  created_at: number;
+}
+
+export interface GroupTable {
+  group_id: string;
+  group_name: string;
+  group_name_lower: string;
+  path: string;
+  created_at: number;
+}
+
+export interface GroupMemberTable {
+  group_id: string;
+  user_id: string;
+}
+
+/** Attachments and inline policies belong to a holder: a user or a group. */
+export interface PolicyAttachmentTable {
+  holder_kind: string;
+  holder_id: string;
+  policy_id: string;
+}
+
+export interface InlinePolicyTable {
+  holder_kind: string;
+  holder_id: string;
+  policy_name: string;
+  policy_name_lower: string;
+  document: string;
+  revision: string;
+  updated_at: number;
+}
+
 export interface Database {
   account: AccountTable;
   users: UserTable;
@@ -81,4 +137,11 @@ export interface Database {
   mfa_devices: MfaDeviceTable;
   mfa_device_tags: TagTable;
   sts_sessions: StsSessionTable;
+  managed_policies: ManagedPolicyTable;
+  policy_versions: PolicyVersionTable;
+  policy_tags: TagTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
+  policy_attachments: PolicyAttachmentTable;
+  inline_policies: InlinePolicyTable;
 }

@@ -8,6 +8,7 @@ import type {
   Tag,
   User,
 } from '../domain/types.js';
+import type { GroupRepo, HolderPolicyRepo, PolicyRepo } from './policy-store.js';
 
 /**
  * What the domain needs from a database. Every method that checks and changes state in one go
@@ -25,6 +26,9 @@ export interface Store {
   accessKeys: AccessKeyRepo;
   mfaDevices: MfaDeviceRepo;
   sessions: StsSessionRepo;
+  policies: PolicyRepo;
+  groups: GroupRepo;
+  holderPolicies: HolderPolicyRepo;
 }
 
 export interface ListWindow {
@@ -43,6 +47,9 @@ export interface UserDependents {
   loginProfile: boolean;
   accessKeys: number;
   mfaDevices: number;
+  inlinePolicies: number;
+  attachedPolicies: number;
+  groups: number;
 }
 
 export interface UserRepo {
@@ -62,7 +69,10 @@ export interface UserRepo {
 export interface LoginProfileRepo {
   insert(profile: LoginProfile): Promise<boolean>;
   find(userId: string): Promise<LoginProfile | undefined>;
-  update(userId: string, change: { passwordHash?: string; resetRequired?: boolean }): Promise<boolean>;
+  update(
+    userId: string,
+    change: { passwordHash?: string; resetRequired?: boolean },
+  ): Promise<boolean>;
   delete(userId: string): Promise<boolean>;
 }
 
@@ -85,7 +95,13 @@ export interface MfaDeviceRepo {
   countForUser(userId: string): Promise<number>;
 
   /** Binds an unassigned device whose last used step is below `firstStep`. */
-  assign(serialNumber: string, userId: string, at: number, step: number, drift: number): Promise<boolean>;
+  assign(
+    serialNumber: string,
+    userId: string,
+    at: number,
+    step: number,
+    drift: number,
+  ): Promise<boolean>;
   /** Moves an assigned device's last step forward to `step` and records the drift. */
   resync(serialNumber: string, userId: string, step: number, drift: number): Promise<boolean>;
   unassign(serialNumber: string, userId: string): Promise<boolean>;
@@ -96,7 +112,11 @@ export interface MfaDeviceRepo {
    * Takes one attempt from the device's budget: succeeds only while the device is not locked and
    * has attempts left, and returns the device as it stands after the increment.
    */
-  reserveAttempt(serialNumber: string, now: number, maxAttempts: number): Promise<MfaDevice | undefined>;
+  reserveAttempt(
+    serialNumber: string,
+    now: number,
+    maxAttempts: number,
+  ): Promise<MfaDevice | undefined>;
   /** Locks a device whose budget is spent and starts a fresh budget after the lock. */
   lockIfSpent(serialNumber: string, maxAttempts: number, lockedUntil: number): Promise<boolean>;
   /** Records `step` as used when it is later than any used before; false means a replay. */

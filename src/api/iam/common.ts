@@ -36,7 +36,10 @@ export function targetUserName(ctx: ActionContext, given: string | undefined): s
 }
 
 /** The user ARN an action on `userName` is authorized against (the root ARN for the root). */
-export async function userResource(ctx: ActionContext, userName: string | undefined): Promise<string> {
+export async function userResource(
+  ctx: ActionContext,
+  userName: string | undefined,
+): Promise<string> {
   const { accountId } = ctx.deps.settings;
   if (userName === undefined) return rootArn(accountId);
 
@@ -45,7 +48,10 @@ export async function userResource(ctx: ActionContext, userName: string | undefi
 }
 
 /** The user an action acts on, or null for the root user itself. */
-export async function targetUser(ctx: ActionContext, userName: string | undefined): Promise<User | null> {
+export async function targetUser(
+  ctx: ActionContext,
+  userName: string | undefined,
+): Promise<User | null> {
   return userName === undefined ? null : requireUser(ctx.deps, userName);
 }
 

@@ -16,7 +16,10 @@ export default defineAction({
     if (input.userName === undefined) {
       throw new ValidationError('Must specify userName when calling with non-User credentials');
     }
-    await deactivateMfaDevice(ctx.deps, { userName: input.userName, serialNumber: input.serialNumber });
+    await deactivateMfaDevice(ctx.deps, {
+      userName: input.userName,
+      serialNumber: input.serialNumber,
+    });
     return undefined;
   },
 });

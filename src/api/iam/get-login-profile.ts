@@ -11,7 +11,10 @@ export default defineAction({
   read: (p) => ({ userName: p.string('UserName', S.existingUserName) }),
   resource: (ctx, input) => userResource(ctx, loginProfileUser(ctx, input.userName)),
   run: async (ctx, input) => {
-    const { user, profile } = await getLoginProfile(ctx.deps, loginProfileUser(ctx, input.userName));
+    const { user, profile } = await getLoginProfile(
+      ctx.deps,
+      loginProfileUser(ctx, input.userName),
+    );
     return {
       LoginProfile: {
         UserName: user.userName,

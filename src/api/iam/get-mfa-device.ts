@@ -15,9 +15,16 @@ export default defineAction({
   resource: (ctx, input) => userResource(ctx, input.userName),
   run: async (ctx, input) => {
     const device = await requireDevice(ctx.deps, input.serialNumber);
-    const owner = device.userId === null ? undefined : await ctx.deps.store.users.findById(device.userId);
-    if (!owner || (input.userName !== undefined && owner.userName.toLowerCase() !== input.userName.toLowerCase())) {
-      throw new NoSuchEntity(`MFA device with serial number ${input.serialNumber} is not assigned to this user.`);
+    const owner =
+      device.userId === null ? undefined : await ctx.deps.store.users.findById(device.userId);
+    if (
+      !owner ||
+      (input.userName !== undefined &&
+        owner.userName.toLowerCase() !== input.userName.toLowerCase())
+    ) {
+      throw new NoSuchEntity(
+        `MFA device with serial number ${input.serialNumber} is not assigned to this user.`,
+      );
     }
     return {
       UserName: owner.userName,

@@ -21,7 +21,8 @@ export default defineAction({
     const page = await pageOf(
       input.maxItems,
       input.marker,
-      async (after, limit) => keys.filter((k) => after === undefined || k.accessKeyId > after).slice(0, limit),
+      async (after, limit) =>
+        keys.filter((k) => after === undefined || k.accessKeyId > after).slice(0, limit),
       (key) => key.accessKeyId,
     );
     return paged('AccessKeyMetadata', page, (key) => ({

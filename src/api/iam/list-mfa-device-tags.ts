@@ -18,7 +18,11 @@ export default defineAction({
     const page = await pageOf(
       input.maxItems,
       input.marker,
-      async (after, limit) => tags.slice(after === undefined ? 0 : Number(after), (after === undefined ? 0 : Number(after)) + limit),
+      async (after, limit) =>
+        tags.slice(
+          after === undefined ? 0 : Number(after),
+          (after === undefined ? 0 : Number(after)) + limit,
+        ),
       (tag) => String(tags.indexOf(tag) + 1),
     );
     return paged('Tags', page, (tag) => ({ Key: tag.key, Value: tag.value }));

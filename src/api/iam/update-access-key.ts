@@ -16,9 +16,15 @@ export default defineAction({
   }),
   resource: (ctx, input) => userResource(ctx, targetUserName(ctx, input.userName)),
   run: async (ctx, input) => {
-    if (input.status === 'Expired') throw new InvalidInput('Status Expired cannot be set by a caller.');
+    if (input.status === 'Expired')
+      throw new InvalidInput('Status Expired cannot be set by a caller.');
     const owner = await keyOwner(ctx, input.userName);
-    await updateAccessKey(ctx.deps, owner.userId, input.accessKeyId, input.status as AccessKeyStatus);
+    await updateAccessKey(
+      ctx.deps,
+      owner.userId,
+      input.accessKeyId,
+      input.status as AccessKeyStatus,
+    );
     return undefined;
   },
 });

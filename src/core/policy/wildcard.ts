@@ -84,13 +84,18 @@ function wildcardSource(char: '*' | '?', style: WildcardStyle, after: string | u
   return endsSegment ? '.*' : '[^:]*';
 }
 
+/** Joins neighbouring regex sources, so a pattern without variables is one string. */
 function mergeStrings(pieces: Piece[]): Piece[] {
   const merged: Piece[] = [];
 
   for (const piece of pieces) {
     const last = merged[merged.length - 1];
-    if (typeof piece === 'string' && typeof last === 'string') merged[merged.length - 1] = last + piece;
-    else merged.push(piece);
+    if (typeof piece !== 'string' || typeof last !== 'string') {
+      merged.push(piece);
+      continue;
+    }
+
+    merged[merged.length - 1] = last + piece;
   }
 
   return merged;

@@ -21,18 +21,26 @@ export async function withAttempt<T>(
   const { maxFailedAttempts } = deps.settings.mfa;
 
   const device = await deps.store.mfaDevices.reserveAttempt(serialNumber, now, maxFailedAttempts);
-  if (!device) return { ok: false, reason: 'locked', lockedUntil: await lockedUntil(deps, serialNumber) };
+  if (!device)
+    return { ok: false, reason: 'locked', lockedUntil: await lockedUntil(deps, serialNumber) };
 
   const outcome = await check(device);
   if (!outcome.ok && device.failedAttempts >= maxFailedAttempts) {
-    await deps.store.mfaDevices.lockIfSpent(serialNumber, maxFailedAttempts, now + lockMs(deps, device));
+    await deps.store.mfaDevices.lockIfSpent(
+      serialNumber,
+      maxFailedAttempts,
+      now + lockMs(deps, device),
+    );
   }
   return outcome;
 }
 
 function lockMs(deps: Deps, device: MfaDevice): number {
   const { lockoutBaseSeconds, lockoutMaxSeconds } = deps.settings.mfa;
-  const seconds = Math.min(lockoutBaseSeconds * 2 ** Math.min(device.lockouts, 20), lockoutMaxSeconds);
+  const seconds = Math.min(
+    lockoutBaseSeconds * 2 ** Math.min(device.lockouts, 20),
+    lockoutMaxSeconds,
+  );
   return seconds * 1000;
 }
 

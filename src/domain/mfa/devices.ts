@@ -51,10 +51,15 @@ export async function createVirtualMfaDevice(
   seed.fill(0);
 
   const inserted = await deps.store.transaction((s) => s.mfaDevices.insert(device, input.tags));
-  if (!inserted) throw new EntityAlreadyExists('MFADevice entity at the same path and name already exists.');
+  if (!inserted)
+    throw new EntityAlreadyExists('MFADevice entity at the same path and name already exists.');
 
   // The label names the device, not its path: apps show it in a short list.
-  const keyUri = totpKeyUri({ issuer, accountName: `${input.name}@${accountId}`, secretBase32: base32 });
+  const keyUri = totpKeyUri({
+    issuer,
+    accountName: `${input.name}@${accountId}`,
+    secretBase32: base32,
+  });
   return { device, base32Seed: base32, keyUri, qrCodePng: await qrPng(keyUri) };
 }
 
@@ -103,12 +108,16 @@ export async function deactivateMfaDevice(
 export async function deleteVirtualMfaDevice(deps: Deps, serialNumber: string): Promise<void> {
   const device = await requireDevice(deps, serialNumber);
   if (device.userId !== null) {
-    throw new DeleteConflict('MFA Device is still in use. Deactivate the device before deleting it.');
+    throw new DeleteConflict(
+      'MFA Device is still in use. Deactivate the device before deleting it.',
+    );
   }
 
   const deleted = await deps.store.transaction((s) => s.mfaDevices.deleteUnassigned(serialNumber));
   if (!deleted) {
-    throw new DeleteConflict('MFA Device is still in use. Deactivate the device before deleting it.');
+    throw new DeleteConflict(
+      'MFA Device is still in use. Deactivate the device before deleting it.',
+    );
   }
 }
 
@@ -119,15 +128,17 @@ export async function tagMfaDevice(deps: Deps, serialNumber: string, tags: Tag[]
     const keys = new Set(existing.map((t) => t.key.toLowerCase()));
     for (const tag of tags) keys.add(tag.key.toLowerCase());
     if (keys.size > 50) {
-      throw new LimitExceeded(
-        'The number of tags has reached the maximum limit.',
-      );
+      throw new LimitExceeded('The number of tags has reached the maximum limit.');
     }
     await store.mfaDevices.putTags(serialNumber, tags);
   });
 }
 
-export async function untagMfaDevice(deps: Deps, serialNumber: string, keys: string[]): Promise<void> {
+export async function untagMfaDevice(
+  deps: Deps,
+  serialNumber: string,
+  keys: string[],
+): Promise<void> {
   await requireDevice(deps, serialNumber);
   await deps.store.mfaDevices.removeTags(serialNumber, keys);
 }

@@ -53,7 +53,13 @@ export async function enableMfaDevice(deps: Deps, input: SyncInput): Promise<voi
     if (step === null) return { ok: false, reason: 'wrong' };
 
     const drift = step - timeStep(now);
-    const assigned = await deps.store.mfaDevices.assign(current.serialNumber, user.userId, now, step, drift);
+    const assigned = await deps.store.mfaDevices.assign(
+      current.serialNumber,
+      user.userId,
+      now,
+      step,
+      drift,
+    );
     return assigned ? { ok: true, value: step } : { ok: false, reason: 'replayed' };
   });
 
@@ -84,7 +90,12 @@ export async function resyncMfaDevice(deps: Deps, input: SyncInput): Promise<voi
     if (step === null) return { ok: false, reason: 'wrong' };
 
     const drift = step - timeStep(now);
-    const moved = await deps.store.mfaDevices.resync(current.serialNumber, user.userId, step, drift);
+    const moved = await deps.store.mfaDevices.resync(
+      current.serialNumber,
+      user.userId,
+      step,
+      drift,
+    );
     return moved ? { ok: true, value: step } : { ok: false, reason: 'replayed' };
   });
 
@@ -99,5 +110,3 @@ async function checkDeviceLimit(deps: Deps, user: User): Promise<void> {
     );
   }
 }
-
-

@@ -17,7 +17,12 @@ export function verifyAndConsume(
 ): Promise<AttemptOutcome<{ step: number }>> {
   return withAttempt(deps, serialNumber, async (device) => {
     const expected = timeStep(deps.clock()) + device.drift;
-    const step = findStep(openSeed(deps, device), code, expected, deps.settings.mfa.verifyWindowSteps);
+    const step = findStep(
+      openSeed(deps, device),
+      code,
+      expected,
+      deps.settings.mfa.verifyWindowSteps,
+    );
     if (step === null) return { ok: false, reason: 'wrong' };
 
     if (!(await deps.store.mfaDevices.consumeStep(serialNumber, step))) {

@@ -2,12 +2,16 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 
 import type { Dialect } from './dialect.js';
 import * as initial from './001-initial.js';
+import * as policies from './002-policies.js';
+import * as consoleSessions from './003-console.js';
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 /** Every migration, in order. Both backends run the same list. */
 const STEPS: Record<string, Step> = {
   '001-initial': initial,
+  '002-policies': policies,
+  '003-console': consoleSessions,
 };
 
 class StaticProvider implements MigrationProvider {

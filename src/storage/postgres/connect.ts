@@ -13,7 +13,10 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
 }
 
-export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<KyselyStore> {
+export async function openPostgres(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<KyselyStore> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

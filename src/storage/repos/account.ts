@@ -9,7 +9,13 @@ export class AccountRows implements AccountRepo {
 
   async get(): Promise<Account | undefined> {
     const row = await this.db.selectFrom('account').selectAll().executeTakeFirst();
-    return row && { accountId: row.account_id, createdAt: Number(row.created_at), keyCheck: row.key_check };
+    return (
+      row && {
+        accountId: row.account_id,
+        createdAt: Number(row.created_at),
+        keyCheck: row.key_check,
+      }
+    );
   }
 
   async create(account: Account): Promise<Account> {

@@ -81,9 +81,8 @@ export class AccessKeyRows implements AccessKeyRepo {
 
   async listForUser(userId: string | null): Promise<AccessKey[]> {
     const query = this.db.selectFrom('access_keys').selectAll();
-    const rows = await (userId === null
-      ? query.where('user_id', 'is', null)
-      : query.where('user_id', '=', userId)
+    const rows = await (
+      userId === null ? query.where('user_id', 'is', null) : query.where('user_id', '=', userId)
     )
       .orderBy('created_at')
       .orderBy('access_key_id')

@@ -80,7 +80,14 @@ export class MfaDeviceRows implements MfaDeviceRepo {
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('mfa_devices')
-      .set({ user_id: userId, enabled_at: at, last_step: step, drift, failed_attempts: 0, lockouts: 0 })
+      .set({
+        user_id: userId,
+        enabled_at: at,
+        last_step: step,
+        drift,
+        failed_attempts: 0,
+        lockouts: 0,
+      })
       .where('serial_number', '=', serialNumber)
       .where('user_id', 'is', null)
       .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step - 1)]))
@@ -88,7 +95,12 @@ export class MfaDeviceRows implements MfaDeviceRepo {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async resync(serialNumber: string, userId: string, step: number, drift: number): Promise<boolean> {
+  async resync(
+    serialNumber: string,
+    userId: string,
+    step: number,
+    drift: number,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('mfa_devices')
       .set({ last_step: step, drift, failed_attempts: 0, lockouts: 0 })
@@ -137,7 +149,11 @@ export class MfaDeviceRows implements MfaDeviceRepo {
     return row && toMfaDevice(row);
   }
 
-  async lockIfSpent(serialNumber: string, maxAttempts: number, lockedUntil: number): Promise<boolean> {
+  async lockIfSpent(
+    serialNumber: string,
+    maxAttempts: number,
+    lockedUntil: number,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('mfa_devices')
       .set({ locked_until: lockedUntil, lockouts: sql`lockouts + 1`, failed_attempts: 0 })

@@ -3,10 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Tag } from '../../domain/types.js';
 import type { Database } from '../schema.js';
 
-type TagTableName = 'user_tags' | 'mfa_device_tags';
+type TagTableName = 'user_tags' | 'mfa_device_tags' | 'policy_tags';
 
 /** Tags of one owner: keys unique regardless of case, order kept as they were first written. */
-export async function readTags(db: Kysely<Database>, table: TagTableName, owner: string): Promise<Tag[]> {
+export async function readTags(
+  db: Kysely<Database>,
+  table: TagTableName,
+  owner: string,
+): Promise<Tag[]> {
   const rows = await db
     .selectFrom(table)
     .select(['tag_key', 'tag_value'])
@@ -40,7 +44,9 @@ export async function writeTags(
         position: position++,
       })
       .onConflict((c) =>
-        c.columns(['owner', 'tag_key_lower']).doUpdateSet({ tag_key: tag.key, tag_value: tag.value }),
+        c
+          .columns(['owner', 'tag_key_lower'])
+          .doUpdateSet({ tag_key: tag.key, tag_value: tag.value }),
       )
       .execute();
   }

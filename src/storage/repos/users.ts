@@ -71,17 +71,36 @@ export class UserRows implements UserRepo {
 
   async dependents(userId: string): Promise<UserDependents> {
     const [profile, keys, devices] = await Promise.all([
-      this.db.selectFrom('login_profiles').select('user_id').where('user_id', '=', userId).execute(),
-      this.db.selectFrom('access_keys').select('access_key_id').where('user_id', '=', userId).execute(),
-      this.db.selectFrom('mfa_devices').select('serial_number').where('user_id', '=', userId).execute(),
+      this.db
+        .selectFrom('login_profiles')
+        .select('user_id')
+        .where('user_id', '=', userId)
+        .execute(),
+      this.db
+        .selectFrom('access_keys')
+        .select('access_key_id')
+        .where('user_id', '=', userId)
+        .execute(),
+      this.db
+        .selectFrom('mfa_devices')
+        .select('serial_number')
+        .where('user_id', '=', userId)
+        .execute(),
     ]);
-    return { loginProfile: profile.length > 0, accessKeys: keys.length, mfaDevices: devices.length };
+    return {
+      loginProfile: profile.length > 0,
+      accessKeys: keys.length,
+      mfaDevices: devices.length,
+    };
   }
 
   async delete(userId: string): Promise<boolean> {
     await deleteTags(this.db, 'user_tags', userId);
     await this.db.deleteFrom('sts_sessions').where('user_id', '=', userId).execute();
-    const result = await this.db.deleteFrom('users').where('user_id', '=', userId).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('users')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 

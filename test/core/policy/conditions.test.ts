@@ -160,7 +160,14 @@ const anyUser = 'arn:aws:iam::*:user/*';
 
 table('ARN operators', [
   ['wildcards', 'ArnLike', principal, anyUser, aliceArn, true],
-  ['other resource type', 'ArnLike', principal, anyUser, { [principal]: 'arn:aws:iam::1:role/a' }, false],
+  [
+    'other resource type',
+    'ArnLike',
+    principal,
+    anyUser,
+    { [principal]: 'arn:aws:iam::1:role/a' },
+    false,
+  ],
   ['case matters', 'ArnLike', principal, 'arn:aws:iam::*:USER/*', aliceArn, false],
   ['absent key', 'ArnLike', principal, anyUser, {}, false],
   ['IfExists, absent', 'ArnLikeIfExists', principal, anyUser, {}, true],

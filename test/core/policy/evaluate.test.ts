@@ -37,7 +37,12 @@ describe('evaluation order: explicit deny, then allow, else implicit deny', () =
       'iam:CreateUser',
       { decision: 'ExplicitDeny', matchedSid: 'DenyCreateUser' },
     ],
-    ['a deny elsewhere', [allowIam, denyCreateUser], 'iam:GetUser', { decision: 'Allow', matchedSid: 'AllowIam' }],
+    [
+      'a deny elsewhere',
+      [allowIam, denyCreateUser],
+      'iam:GetUser',
+      { decision: 'Allow', matchedSid: 'AllowIam' },
+    ],
     ['another service', [allowIam], 'sts:GetCallerIdentity', { decision: 'ImplicitDeny' }],
   ];
 
@@ -180,7 +185,12 @@ describe('documents not made by parsePolicyDocument', () => {
           actions: ['iam:GetUser'],
           resources: ['arn:aws:iam::*:user/${aws:username}'],
           conditions: [
-            { operator: 'Bool', ifExists: false, key: 'aws:MultiFactorAuthPresent', values: ['true'] },
+            {
+              operator: 'Bool',
+              ifExists: false,
+              key: 'aws:MultiFactorAuthPresent',
+              values: ['true'],
+            },
           ],
         },
       ],

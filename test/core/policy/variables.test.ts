@@ -33,9 +33,7 @@ describe('policy variables in Resource', () => {
   });
 
   it('treats the expanded value literally, never as a wildcard or regex', () => {
-    expect(decide([ownUser], 'iam:GetUser', BOB_ARN, { 'aws:username': '*' })).toBe(
-      'ImplicitDeny',
-    );
+    expect(decide([ownUser], 'iam:GetUser', BOB_ARN, { 'aws:username': '*' })).toBe('ImplicitDeny');
     expect(decide([ownUser], 'iam:GetUser', BOB_ARN, { 'aws:username': 'b.b' })).toBe(
       'ImplicitDeny',
     );
@@ -80,7 +78,12 @@ describe('policy variables in Resource', () => {
 
 describe('policy variables in conditions', () => {
   function allowWhen(condition: object): ReturnType<typeof policyOf> {
-    return policyOf({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*', Condition: condition });
+    return policyOf({
+      Effect: 'Allow',
+      Action: 'iam:GetUser',
+      Resource: '*',
+      Condition: condition,
+    });
   }
 
   it('expands ${aws:userid} in StringEquals', () => {
