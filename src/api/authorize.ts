@@ -1,27 +1,18 @@
+import { authorize as authorizeAccess, type AccessRequest } from '../domain/authorization.js';
 import type { Deps } from '../domain/context.js';
-import { AccessDenied } from '../domain/errors.js';
 import type { Principal } from '../domain/principal.js';
 
-export interface AuthorizationRequest {
-  action: string;
-  resource: string;
-  sourceIp: string;
-  secure: boolean;
-}
+export type AuthorizationRequest = AccessRequest;
 
 /**
- * Decides whether a principal may perform an IAM action on a resource. The root user may do
- * everything; an IAM user needs a policy that allows it (default deny, as in AWS).
+ * The pipeline's authorize step: the principal's identity policies decide (explicit deny, then
+ * allow, else implicit deny; the root user may do everything), and a refusal is AccessDenied in
+ * AWS's words. The evaluation itself is the domain's, shared with every other door.
  */
-export async function authorize(
-  _deps: Deps,
+export function authorize(
+  deps: Deps,
   principal: Principal,
   request: AuthorizationRequest,
 ): Promise<void> {
-  if (principal.kind === 'root') return;
-
-  throw new AccessDenied(
-    `User: ${principal.arn} is not authorized to perform: ${request.action} on resource: ` +
-      `${request.resource} because no identity-based policy allows the ${request.action} action`,
-  );
+  return authorizeAccess(deps, principal, request);
 }

@@ -6,12 +6,12 @@
 export type XmlValue =
   string | number | boolean | Buffer | undefined | null | XmlValue[] | { [key: string]: XmlValue };
 
+// Text content only (there are no attributes with values from requests): quotes stay as they are,
+// as AWS writes them.
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
   '\r': '&#13;',
 };
 
@@ -20,7 +20,7 @@ const UNREPRESENTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {
   const clean = text.replace(UNREPRESENTABLE, '\uFFFD');
-  return /[&<>"'\r]/.test(clean) ? clean.replace(/[&<>"'\r]/g, (c) => ESCAPES[c]!) : clean;
+  return /[&<>\r]/.test(clean) ? clean.replace(/[&<>\r]/g, (c) => ESCAPES[c]!) : clean;
 }
 
 export function writeXml(value: XmlValue): string {

@@ -10,3 +10,12 @@ export function rootArn(accountId: string): string {
 export function mfaSerial(accountId: string, path: string, deviceName: string): string {
   return `arn:aws:iam::${accountId}:mfa${path}${deviceName}`;
 }
+
+/** Customer-managed policies; AWS-managed ones use the account "aws". */
+export function policyArn(accountId: string, path: string, policyName: string): string {
+  return `arn:aws:iam::${accountId}:policy${path}${policyName}`;
+}
+
+export function groupArn(accountId: string, path: string, groupName: string): string {
+  return `arn:aws:iam::${accountId}:group${path}${groupName}`;
+}

@@ -57,6 +57,7 @@ async function resolveSession(
     mfaAuthenticated: session.mfaAuthenticated,
     mfaAuthenticatedAt: session.mfaAuthenticatedAt,
     expiresAt: session.expiresAt,
+    issuedAt: session.createdAt,
   };
   const secret = deps.sealer.open(session.secretSealed, sessionAad(accessKeyId)).toString();
   return { secret, principal };

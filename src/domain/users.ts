@@ -77,6 +77,15 @@ export async function deleteUser(deps: Deps, userName: string): Promise<void> {
     if (owned.mfaDevices > 0) {
       throw new DeleteConflict('Cannot delete entity, must delete MFA device first.');
     }
+    if (owned.inlinePolicies > 0) {
+      throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+    }
+    if (owned.attachedPolicies > 0) {
+      throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
+    }
+    if (owned.groups > 0) {
+      throw new DeleteConflict('Cannot delete entity, must remove users from group first.');
+    }
 
     await store.users.delete(user.userId);
   });

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
 
 import { AccountRows } from './repos/account.js';
+import { ConsoleSessionRows } from './repos/console-sessions.js';
 import { AccessKeyRows, LoginProfileRows, StsSessionRows } from './repos/credentials.js';
+import { GroupRows } from './repos/groups.js';
+import { HolderPolicyRows } from './repos/holder-policies.js';
 import { MfaDeviceRows } from './repos/mfa-devices.js';
+import { PolicyRows } from './repos/policies.js';
 import { UserRows } from './repos/users.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
@@ -18,6 +22,10 @@ export class KyselyStore implements Store {
   readonly accessKeys: AccessKeyRows;
   readonly mfaDevices: MfaDeviceRows;
   readonly sessions: StsSessionRows;
+  readonly policies: PolicyRows;
+  readonly groups: GroupRows;
+  readonly holderPolicies: HolderPolicyRows;
+  readonly consoleSessions: ConsoleSessionRows;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -30,6 +38,10 @@ export class KyselyStore implements Store {
     this.accessKeys = new AccessKeyRows(db);
     this.mfaDevices = new MfaDeviceRows(db);
     this.sessions = new StsSessionRows(db);
+    this.policies = new PolicyRows(db);
+    this.groups = new GroupRows(db);
+    this.holderPolicies = new HolderPolicyRows(db);
+    this.consoleSessions = new ConsoleSessionRows(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -10,6 +10,8 @@ export interface AccountTable {
   account_id: string;
   created_at: number;
   key_check: string;
+  /** The root user's console password (scrypt), or null until one is set. */
+  root_password_hash: string | null;
 }
 
 export interface UserTable {
@@ -128,6 +130,20 @@ export interface InlinePolicyTable {
   updated_at: number;
 }
 
+export interface ConsoleSessionTable {
+  token_hash: string;
+  /** null for the root user. */
+  user_id: string | null;
+  stage: string;
+  mfa_serial: string | null;
+  mfa_authenticated_at: number | null;
+  credential_check: string;
+  pending_serial: string | null;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   account: AccountTable;
   users: UserTable;
@@ -144,4 +160,5 @@ export interface Database {
   group_members: GroupMemberTable;
   policy_attachments: PolicyAttachmentTable;
   inline_policies: InlinePolicyTable;
+  console_sessions: ConsoleSessionTable;
 }

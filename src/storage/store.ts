@@ -26,6 +26,7 @@ export interface Store {
   accessKeys: AccessKeyRepo;
   mfaDevices: MfaDeviceRepo;
   sessions: StsSessionRepo;
+  consoleSessions: ConsoleSessionRepo;
   policies: PolicyRepo;
   groups: GroupRepo;
   holderPolicies: HolderPolicyRepo;
@@ -41,6 +42,9 @@ export interface AccountRepo {
   get(): Promise<Account | undefined>;
   /** Inserts the account unless one exists; returns the one that is stored afterwards. */
   create(account: Account): Promise<Account>;
+  /** The root user's console password hash, or null while none is set. */
+  rootPasswordHash(): Promise<string | null>;
+  setRootPasswordHash(hash: string): Promise<boolean>;
 }
 
 export interface UserDependents {
@@ -131,4 +135,35 @@ export interface StsSessionRepo {
   insert(session: StsSession): Promise<void>;
   find(accessKeyId: string): Promise<StsSession | undefined>;
   deleteExpired(now: number): Promise<number>;
+}
+
+/** A console sign-in as stored: the cookie's token is never stored, only its SHA-256. */
+export interface ConsoleSessionRecord {
+  tokenHash: string;
+  /** null for the root user. */
+  userId: string | null;
+  stage: 'awaiting-mfa' | 'signed-in';
+  /** The device the prompt asks for, or the one that signed the session in. */
+  mfaSerial: string | null;
+  mfaAuthenticatedAt: number | null;
+  /** A digest of the password hash the session was opened with: a new password ends it. */
+  credentialCheck: string;
+  /** The device an unfinished "Assign MFA device" wizard created. */
+  pendingSerial: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+
+export interface ConsoleSessionRepo {
+  insert(session: ConsoleSessionRecord): Promise<void>;
+  find(tokenHash: string): Promise<ConsoleSessionRecord | undefined>;
+  /** False when the session was already gone, so of two racing replacements one wins. */
+  delete(tokenHash: string): Promise<boolean>;
+  /** Ends every session of a user (the root user when null), except the one kept. */
+  deleteForUser(userId: string | null, keepTokenHash?: string): Promise<number>;
+  touch(tokenHash: string, at: number): Promise<void>;
+  setPendingSerial(tokenHash: string, serialNumber: string | null): Promise<void>;
+  /** Removes sessions past their absolute expiry or idle since before `idleSince`. */
+  deleteExpired(now: number, idleSince: number): Promise<number>;
 }

@@ -1,6 +1,7 @@
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
+  DeleteAccessKeyCommand,
   CreateVirtualMFADeviceCommand,
   DeactivateMFADeviceCommand,
   DeleteUserCommand,
@@ -14,9 +15,11 @@ import {
   ResyncMFADeviceCommand,
   TagMFADeviceCommand,
   UntagMFADeviceCommand,
+  UpdateAccessKeyCommand,
   paginateListVirtualMFADevices,
   type IAMClient,
 } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startInProcess, type InProcessTessera } from '../support/in-process.js';
@@ -38,7 +41,9 @@ describe('virtual MFA through @aws-sdk/client-iam', () => {
   });
 
   async function newDevice(name: string, path?: string): Promise<{ serial: string; seed: string }> {
-    const out = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name, Path: path }));
+    const out = await iam.send(
+      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name, Path: path }),
+    );
     const device = out.VirtualMFADevice!;
     const seed = Buffer.from(device.Base32StringSeed!).toString();
     expect(secretFromKeyUri(decodeQrPng(Buffer.from(device.QRCodePNG!)))).toBe(seed);
@@ -86,11 +91,15 @@ describe('virtual MFA through @aws-sdk/client-iam', () => {
       }),
     );
 
-    await iam.send(new TagMFADeviceCommand({ SerialNumber: serial2, Tags: [{ Key: 'team', Value: 'a b+c' }] }));
+    await iam.send(
+      new TagMFADeviceCommand({ SerialNumber: serial2, Tags: [{ Key: 'team', Value: 'a b+c' }] }),
+    );
     const tags = await iam.send(new ListMFADeviceTagsCommand({ SerialNumber: serial2 }));
     expect(tags.Tags).toEqual([{ Key: 'team', Value: 'a b+c' }]);
     await iam.send(new UntagMFADeviceCommand({ SerialNumber: serial2, TagKeys: ['team'] }));
-    expect((await iam.send(new ListMFADeviceTagsCommand({ SerialNumber: serial2 }))).Tags).toEqual([]);
+    expect((await iam.send(new ListMFADeviceTagsCommand({ SerialNumber: serial2 }))).Tags).toEqual(
+      [],
+    );
 
     const listed = await iam.send(new ListMFADevicesCommand({ UserName: 'Bob' }));
     expect(listed.MFADevices?.map((d) => d.SerialNumber)).toEqual([serial2]);
@@ -101,8 +110,12 @@ describe('virtual MFA through @aws-sdk/client-iam', () => {
     for (let i = 0; i < 5; i++) await newDevice(`spare-${i}`);
 
     const any = await iam.send(new ListVirtualMFADevicesCommand({}));
-    const unassigned = await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Unassigned' }));
-    const assigned = await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned' }));
+    const unassigned = await iam.send(
+      new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Unassigned' }),
+    );
+    const assigned = await iam.send(
+      new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned' }),
+    );
     expect(any.VirtualMFADevices!.length).toBe(
       unassigned.VirtualMFADevices!.length + assigned.VirtualMFADevices!.length,
     );
@@ -133,7 +146,11 @@ describe('virtual MFA through @aws-sdk/client-iam', () => {
       name: 'DeleteConflictException',
     });
     await expect(
-      iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: 'arn:aws:iam::123456789012:mfa/division/eng/Bob2' })),
+      iam.send(
+        new DeleteVirtualMFADeviceCommand({
+          SerialNumber: 'arn:aws:iam::123456789012:mfa/division/eng/Bob2',
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'DeleteConflictException' });
     await expect(
       iam.send(
@@ -144,7 +161,10 @@ describe('virtual MFA through @aws-sdk/client-iam', () => {
           AuthenticationCode2: '654321',
         }),
       ),
-    ).rejects.toMatchObject({ name: 'InvalidAuthenticationCodeException', $metadata: { httpStatusCode: 403 } });
+    ).rejects.toMatchObject({
+      name: 'InvalidAuthenticationCodeException',
+      $metadata: { httpStatusCode: 403 },
+    });
   });
 
   it('an IAM user with no policy is denied (default deny)', async () => {
@@ -165,5 +185,92 @@ describe('virtual MFA through @aws-sdk/client-iam', () => {
     await iam.send(new DeactivateMFADeviceCommand({ UserName: 'Bob', SerialNumber: serial }));
     await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }));
     await iam.send(new DeleteUserCommand({ UserName: 'Bob' }));
+  });
+});
+
+describe('credentials through @aws-sdk/client-sts and client-iam', () => {
+  let tessera: InProcessTessera;
+
+  beforeAll(async () => {
+    tessera = await startInProcess();
+  });
+
+  afterAll(async () => {
+    await tessera?.close();
+  });
+
+  it('a deactivated access key stops working at once, and works again when reactivated', async () => {
+    const iam = tessera.iam();
+    await iam.send(new CreateUserCommand({ UserName: 'Erin' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'Erin' }))).AccessKey!;
+    const erin = tessera.sts({
+      accessKeyId: key.AccessKeyId!,
+      secretAccessKey: key.SecretAccessKey!,
+    });
+    expect((await erin.send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      'arn:aws:iam::123456789012:user/Erin',
+    );
+
+    await iam.send(
+      new UpdateAccessKeyCommand({
+        UserName: 'Erin',
+        AccessKeyId: key.AccessKeyId!,
+        Status: 'Inactive',
+      }),
+    );
+    await expect(erin.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'InvalidClientTokenId',
+      $metadata: { httpStatusCode: 403 },
+    });
+
+    await iam.send(
+      new UpdateAccessKeyCommand({
+        UserName: 'Erin',
+        AccessKeyId: key.AccessKeyId!,
+        Status: 'Active',
+      }),
+    );
+    await erin.send(new GetCallerIdentityCommand({}));
+
+    await iam.send(new DeleteAccessKeyCommand({ UserName: 'Erin', AccessKeyId: key.AccessKeyId! }));
+    await expect(erin.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'InvalidClientTokenId',
+    });
+  });
+
+  it('invariant: concurrent GetSessionToken calls with one code let exactly one through', async () => {
+    const iam = tessera.iam();
+    await iam.send(new CreateUserCommand({ UserName: 'Finn' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'Finn' }))).AccessKey!;
+    const device = (
+      await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'Finn' }))
+    ).VirtualMFADevice!;
+    const seed = Buffer.from(device.Base32StringSeed!).toString();
+    const now = tessera.deps.clock();
+    await iam.send(
+      new EnableMFADeviceCommand({
+        UserName: 'Finn',
+        SerialNumber: device.SerialNumber!,
+        AuthenticationCode1: codeAt(seed, -1, now),
+        AuthenticationCode2: codeAt(seed, 0, now),
+      }),
+    );
+
+    const finn = tessera.sts({
+      accessKeyId: key.AccessKeyId!,
+      secretAccessKey: key.SecretAccessKey!,
+    });
+    const code = codeAt(seed, 1, now);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        finn.send(
+          new GetSessionTokenCommand({ SerialNumber: device.SerialNumber!, TokenCode: code }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ name: 'AccessDenied' });
+    }
   });
 });

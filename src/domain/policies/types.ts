@@ -61,3 +61,9 @@ export interface PolicyListFilter {
   onlyAttached: boolean;
   pathPrefix: string;
 }
+
+/** One page of a list, as the caller asked for it. */
+export interface PageRequest {
+  marker?: string;
+  maxItems: number;
+}

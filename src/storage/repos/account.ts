@@ -34,4 +34,18 @@ export class AccountRows implements AccountRepo {
       .execute();
     return (await this.get())!;
   }
+
+  async rootPasswordHash(): Promise<string | null> {
+    const row = await this.db.selectFrom('account').select('root_password_hash').executeTakeFirst();
+    return row?.root_password_hash ?? null;
+  }
+
+  async setRootPasswordHash(hash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('account')
+      .set({ root_password_hash: hash })
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
 }

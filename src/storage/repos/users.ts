@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Tag, User } from '../../domain/types.js';
 import type { Database } from '../schema.js';
 import type { ListWindow, UserDependents, UserRepo } from '../store.js';
+import { GroupRows } from './groups.js';
+import { HolderPolicyRows } from './holder-policies.js';
 import { toUser } from './rows.js';
 import { deleteTags, readTags, writeTags } from './tags.js';
 
@@ -87,10 +89,15 @@ export class UserRows implements UserRepo {
         .where('user_id', '=', userId)
         .execute(),
     ]);
+    const holder = { kind: 'user', id: userId } as const;
+    const holds = new HolderPolicyRows(this.db);
     return {
       loginProfile: profile.length > 0,
       accessKeys: keys.length,
       mfaDevices: devices.length,
+      inlinePolicies: await holds.countInline(holder),
+      attachedPolicies: await holds.countAttached(holder),
+      groups: await new GroupRows(this.db).countGroupsOf(userId),
     };
   }
 
