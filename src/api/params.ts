@@ -62,7 +62,13 @@ export class Params {
   }
 
   /** A `Name.member.N` list, N from 1 without gaps. */
-  list(name: string, shape: Shape, max: number, listMember: string): string[] {
+  list(
+    name: string,
+    shape: Shape,
+    max: number,
+    listMember: string,
+    options: { required?: boolean } = {},
+  ): string[] {
     const items: string[] = [];
     for (let n = 1; ; n++) {
       const value = this.#raw.get(`${name}.member.${n}`);
@@ -71,6 +77,11 @@ export class Params {
       items.push(value);
     }
     this.#checkListSize(name, items.length, max, listMember);
+    if (options.required && items.length === 0) {
+      this.#problems.push(
+        `Value null at '${listMember}' failed to satisfy constraint: Member must not be null`,
+      );
+    }
     return items;
   }
 

@@ -18,6 +18,14 @@ export interface Shape {
 const NAME = /^[\w+=,.@-]+$/;
 const NAME_TEXT = '[\\w+=,.@-]+';
 
+// Policy paths allow fewer characters than user paths: letters, digits and a little punctuation.
+const POLICY_PATH = {
+  min: 1,
+  max: 512,
+  pattern: /^((\/[A-Za-z0-9.,+@=_-]+)*)\/$/,
+  patternText: '((/[A-Za-z0-9\\.,\\+@=_-]+)*)/',
+};
+
 export const S = {
   userName: { member: 'userName', min: 1, max: 64, pattern: NAME, patternText: NAME_TEXT },
   existingUserName: { member: 'userName', min: 1, max: 128, pattern: NAME, patternText: NAME_TEXT },
@@ -127,5 +135,28 @@ export const S = {
     max: 256,
     pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
     patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*',
+  },
+  policyName: { member: 'policyName', min: 1, max: 128, pattern: NAME, patternText: NAME_TEXT },
+  groupName: { member: 'groupName', min: 1, max: 128, pattern: NAME, patternText: NAME_TEXT },
+  policyPath: { member: 'path', ...POLICY_PATH },
+  policyPathPrefix: { member: 'pathPrefix', ...POLICY_PATH },
+  policyDocument: {
+    member: 'policyDocument',
+    min: 1,
+    max: 131_072,
+    pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
+    patternText: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+',
+  },
+  policyDescription: { member: 'description', max: 1000 },
+  policyArn: { member: 'policyArn', min: 20, max: 2048 },
+  versionId: {
+    member: 'versionId',
+    pattern: /^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/,
+    patternText: 'v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?',
+  },
+  policyScope: { member: 'scope', values: ['All', 'AWS', 'Local'] },
+  policyUsageFilter: {
+    member: 'policyUsageFilter',
+    values: ['PermissionsPolicy', 'PermissionsBoundary'],
   },
 } satisfies Record<string, Shape>;

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { MasterKeyMismatch } from '../domain/account.js';
 import { parseFlags, type Flags } from './flags.js';
+import { runAwsCommand } from './iam/command.js';
 import { init } from './init.js';
 import { serve } from './serve.js';
 import { totp } from './totp.js';
@@ -18,6 +19,10 @@ const COMMANDS: Record<string, Command> = {
 /** Registers a command from another module (iam, migrate, audit...). */
 export function registerCommand(name: string, command: Command): void {
   COMMANDS[name] = command;
+}
+
+for (const service of ['iam', 'sts'] as const) {
+  registerCommand(service, (_flags, _positionals, args) => runAwsCommand(service, args));
 }
 
 async function main(argv: string[]): Promise<void> {

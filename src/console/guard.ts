@@ -42,17 +42,22 @@ export function presession(c: Console): PreHandler {
 
 /**
  * Admits only sessions at `stage`. A session waiting for its MFA code is sent to the prompt and
- * opens nothing else; anyone without a session is sent to sign in.
+ * opens nothing else; anyone without a session is sent to sign in. Sign-out takes either stage.
  */
-export function requireStage(c: Console, stage: 'awaiting-mfa' | 'signed-in'): PreHandler {
+export function requireStage(c: Console, stage: Stage | 'any'): PreHandler {
   return async (request, reply) => {
     const session = await loadSession(c.deps, request);
     if (!session) return reply.redirect('/console/signin', 303);
-    if (session.record.stage !== stage) {
+
+    const actual = session.record.stage;
+    if (stage !== 'any' && actual !== stage) {
       return reply.redirect(stage === 'signed-in' ? '/console/mfa' : '/console/home', 303);
     }
+    if (stage === 'signed-in' && session.mustChangePassword && !PASSWORD_PATHS.has(request.url)) {
+      return reply.redirect('/console/password', 303);
+    }
 
-    const signedIn = stage === 'signed-in' ? await signedInView(c, request, session) : undefined;
+    const signedIn = actual === 'signed-in' ? await signedInView(c, request, session) : undefined;
     if (request.method === 'POST') {
       return checkForm(c, request, reply, session.token, { session, signedIn });
     }
@@ -60,6 +65,11 @@ export function requireStage(c: Console, stage: 'awaiting-mfa' | 'signed-in'): P
     return undefined;
   };
 }
+
+type Stage = 'awaiting-mfa' | 'signed-in';
+
+/** Where a user whose password must be replaced may still go. */
+const PASSWORD_PATHS = new Set(['/console/password', '/console/signout']);
 
 async function checkForm(
   c: Console,

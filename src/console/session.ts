@@ -20,6 +20,8 @@ export interface ConsoleSession {
   record: ConsoleSessionRecord;
   /** null for the root user. */
   user: User | null;
+  /** Set when an administrator asked for a new password at the next sign-in. */
+  mustChangePassword: boolean;
 }
 
 export interface NewSession {
@@ -69,7 +71,43 @@ export async function openSession(
   await deps.store.consoleSessions.insert(record);
 
   setCookie(reply, SESSION_COOKIE, token, limits.absoluteMs / 1000);
-  return { token, record, user: fields.user };
+  return { token, record, user: fields.user, mustChangePassword: false };
+}
+
+/**
+ * Gives the current session a new token after a change to the credentials it stands on (a new
+ * password, a removed device). The absolute expiry is kept: rotating never lengthens a session.
+ */
+export async function rotateSession(
+  deps: Deps,
+  reply: FastifyReply,
+  current: ConsoleSession,
+  change: { passwordHash?: string; mfaSerial?: string | null },
+): Promise<ConsoleSession> {
+  await deps.store.consoleSessions.delete(current.record.tokenHash);
+
+  const token = newToken(deps.random);
+  const record: ConsoleSessionRecord = {
+    ...current.record,
+    tokenHash: sha256Hex(token),
+    mfaSerial: change.mfaSerial === undefined ? current.record.mfaSerial : change.mfaSerial,
+    credentialCheck:
+      change.passwordHash === undefined
+        ? current.record.credentialCheck
+        : credentialCheck(change.passwordHash),
+    pendingSerial: null,
+    lastSeenAt: deps.clock(),
+  };
+  await deps.store.consoleSessions.insert(record);
+
+  setCookie(reply, SESSION_COOKIE, token, (record.expiresAt - deps.clock()) / 1000);
+  return { ...current, token, record };
+}
+
+/** A new sign-in ends whatever session the browser held before, whatever its stage. */
+export async function dropPreviousSession(deps: Deps, request: FastifyRequest): Promise<void> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (token !== undefined) await deps.store.consoleSessions.delete(sha256Hex(token));
 }
 
 /** The session the request's cookie names, if it is live and its credentials still stand. */
@@ -84,8 +122,8 @@ export async function loadSession(
   if (!record) return undefined;
 
   const now = deps.clock();
-  const user = await stillValid(deps, record, now);
-  if (user === undefined) {
+  const standing = await stillValid(deps, record, now);
+  if (standing === undefined) {
     await deps.store.consoleSessions.delete(record.tokenHash);
     return undefined;
   }
@@ -93,21 +131,24 @@ export async function loadSession(
   if (now - record.lastSeenAt >= TOUCH_EVERY_MS) {
     await deps.store.consoleSessions.touch(record.tokenHash, now);
   }
-  return { token, record, user };
+  return { token, record, ...standing };
 }
 
-/** Returns the session's user (null for root) or undefined when the session must end. */
+type Standing = Pick<ConsoleSession, 'user' | 'mustChangePassword'>;
+
+/** Who the session stands for, or undefined when it must end. */
 async function stillValid(
   deps: Deps,
   record: ConsoleSessionRecord,
   now: number,
-): Promise<User | null | undefined> {
+): Promise<Standing | undefined> {
   const limits = SESSION_LIMITS[record.stage];
   if (now >= record.expiresAt || now - record.lastSeenAt >= limits.idleMs) return undefined;
 
   if (record.userId === null) {
     const hash = await deps.store.account.rootPasswordHash();
-    return hash !== null && sameCredential(record, hash) ? null : undefined;
+    if (hash === null || !sameCredential(record, hash)) return undefined;
+    return { user: null, mustChangePassword: false };
   }
 
   const user = await deps.store.users.findById(record.userId);
@@ -119,7 +160,7 @@ async function stillValid(
     const device = await deps.store.mfaDevices.find(record.mfaSerial);
     if (device?.userId !== user.userId) return undefined;
   }
-  return user;
+  return { user, mustChangePassword: profile.passwordResetRequired };
 }
 
 function sameCredential(record: ConsoleSessionRecord, passwordHash: string): boolean {

@@ -30,3 +30,13 @@ export async function pageOf<T>(
   const items = rows.slice(0, maxItems);
   return { items, marker: encodeMarker(sortKey(items[items.length - 1]!)) };
 }
+
+/** Pages a short list held in memory (tags, a user's two access keys) by position. */
+export function pageList<T>(items: T[], maxItems: number, marker: string | undefined): Page<T> {
+  const start = marker === undefined ? 0 : Number(decodeMarker(marker));
+  if (!Number.isInteger(start) || start < 0) throw new InvalidInput('Invalid Marker.');
+
+  const end = start + maxItems;
+  const page = items.slice(start, end);
+  return end < items.length ? { items: page, marker: encodeMarker(String(end)) } : { items: page };
+}

@@ -38,11 +38,16 @@ export async function checkRootPassword(
   input: { accountId: string; password: string },
 ): Promise<PasswordCheck> {
   const hash =
-    input.accountId === deps.settings.accountId ? await deps.store.account.rootPasswordHash() : null;
+    input.accountId === deps.settings.accountId
+      ? await deps.store.account.rootPasswordHash()
+      : null;
 
   if (hash === null) {
     await dummyVerify(input.password);
-    return { ok: false, reason: input.accountId === deps.settings.accountId ? 'no-password' : 'wrong-account' };
+    return {
+      ok: false,
+      reason: input.accountId === deps.settings.accountId ? 'no-password' : 'wrong-account',
+    };
   }
 
   if (!(await verifyPassword(input.password, hash))) return { ok: false, reason: 'wrong-password' };

@@ -1,5 +1,5 @@
 import { listAccessKeys } from '../../domain/access-keys.js';
-import { pageOf } from '../../domain/paging.js';
+import { pageList } from '../../domain/paging.js';
 import { defineAction } from '../action.js';
 import { S } from '../shapes.js';
 import { isoTime } from '../xml.js';
@@ -18,13 +18,7 @@ export default defineAction({
   run: async (ctx, input) => {
     const owner = await keyOwner(ctx, input.userName);
     const keys = await listAccessKeys(ctx.deps, owner.userId);
-    const page = await pageOf(
-      input.maxItems,
-      input.marker,
-      async (after, limit) =>
-        keys.filter((k) => after === undefined || k.accessKeyId > after).slice(0, limit),
-      (key) => key.accessKeyId,
-    );
+    const page = pageList(keys, input.maxItems, input.marker);
     return paged('AccessKeyMetadata', page, (key) => ({
       UserName: owner.userName,
       AccessKeyId: key.accessKeyId,

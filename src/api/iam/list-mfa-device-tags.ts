@@ -1,5 +1,5 @@
 import { listMfaDeviceTags } from '../../domain/mfa/devices.js';
-import { pageOf } from '../../domain/paging.js';
+import { pageList } from '../../domain/paging.js';
 import { defineAction } from '../action.js';
 import { S } from '../shapes.js';
 import { paged } from './common.js';
@@ -15,16 +15,7 @@ export default defineAction({
   resource: (_ctx, input) => input.serialNumber,
   run: async (ctx, input) => {
     const tags = await listMfaDeviceTags(ctx.deps, input.serialNumber);
-    const page = await pageOf(
-      input.maxItems,
-      input.marker,
-      async (after, limit) =>
-        tags.slice(
-          after === undefined ? 0 : Number(after),
-          (after === undefined ? 0 : Number(after)) + limit,
-        ),
-      (tag) => String(tags.indexOf(tag) + 1),
-    );
+    const page = pageList(tags, input.maxItems, input.marker);
     return paged('Tags', page, (tag) => ({ Key: tag.key, Value: tag.value }));
   },
 });

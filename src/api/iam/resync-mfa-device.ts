@@ -1,17 +1,12 @@
 import { resyncMfaDevice } from '../../domain/mfa/enable.js';
 import { defineAction } from '../action.js';
-import { S } from '../shapes.js';
 import { userResource } from './common.js';
+import { readSyncInput } from './sync-input.js';
 
 export default defineAction({
   service: 'iam',
   name: 'ResyncMFADevice',
-  read: (p) => ({
-    userName: p.required('UserName', S.existingUserName),
-    serialNumber: p.required('SerialNumber', S.serialNumber),
-    code1: p.required('AuthenticationCode1', S.authenticationCode1),
-    code2: p.required('AuthenticationCode2', S.authenticationCode2),
-  }),
+  read: readSyncInput,
   resource: (ctx, input) => userResource(ctx, input.userName),
   run: async (ctx, input) => {
     await resyncMfaDevice(ctx.deps, input);

@@ -7,7 +7,7 @@ export default defineAction({
   name: 'UntagMFADevice',
   read: (p) => ({
     serialNumber: p.required('SerialNumber', S.serialNumber),
-    keys: p.list('TagKeys', S.tagKey, 50, 'tagKeys'),
+    keys: p.list('TagKeys', S.tagKey, 50, 'tagKeys', { required: true }),
   }),
   resource: (_ctx, input) => input.serialNumber,
   run: async (ctx, input) => {

@@ -24,8 +24,7 @@ export interface Invocation {
 
 /** What was asked: help (on one command, or on all), or a call. */
 export type CommandLine =
-  | { help: true; operation?: Operation }
-  | { help: false; invocation: Invocation };
+  { help: true; operation?: Operation } | { help: false; invocation: Invocation };
 
 const GLOBAL_VALUES = new Set(['endpoint-url', 'region', 'profile', 'output']);
 const HELP_WORDS = new Set(['help', '--help', '-h']);
@@ -40,7 +39,7 @@ export function parseCommandLine(service: Service, args: string[]): CommandLine 
   let operation: Operation | undefined;
   const given = new Map<string, string[]>();
 
-  for (let i = 0; i < args.length; ) {
+  for (let i = 0; i < args.length;) {
     const word = args[i++]!;
     if (HELP_WORDS.has(word)) return { help: true, operation };
 
@@ -145,8 +144,15 @@ function valueOf(flag: Flag, name: string, words: string[]): Value {
     case 'strings':
       return parseStrings(flag.flag, words);
     case 'string':
-      return words[0]!;
+      return stringOf(flag, words[0]!);
   }
+}
+
+function stringOf(flag: Flag, word: string): string {
+  if (flag.choices && !flag.choices.includes(word)) {
+    throw new ArgumentError(`--${flag.flag} must be one of: ${flag.choices.join(', ')}`);
+  }
+  return word;
 }
 
 function integerOf(flag: string, word: string): number {

@@ -11,6 +11,8 @@ export interface Flag {
   kind: ParamKind;
   required: boolean;
   param?: string;
+  /** The only values the flag takes, when the CLI checks them itself. */
+  choices?: string[];
 }
 
 export interface Operation {
@@ -99,7 +101,12 @@ const PAGING_OPTIONS: Flag[] = [
 /** The AWS CLI's create-virtual-mfa-device saves one bootstrap blob to a file, required. */
 const BOOTSTRAP_OPTIONS: Flag[] = [
   { flag: 'outfile', kind: 'string', required: true },
-  { flag: 'bootstrap-method', kind: 'string', required: true },
+  {
+    flag: 'bootstrap-method',
+    kind: 'string',
+    required: true,
+    choices: ['QRCodePNG', 'Base32StringSeed'],
+  },
 ];
 
 function operation(service: ServiceName, name: string, specs: Record<string, Spec>): Operation {

@@ -15,7 +15,8 @@ const LISTS = new Set([
   'TagKeys',
 ]);
 const BOOLEANS = new Set(['IsTruncated', 'PasswordResetRequired']);
-const INTEGERS = new Set(['AttachmentCount', 'PackedPolicySize', 'MaxSessionDuration']);
+// No operation served today returns an integer; these are the IAM Policy's, which come next.
+const INTEGERS = new Set(['AttachmentCount', 'PermissionsBoundaryUsageCount']);
 
 export type Json = string | number | boolean | Json[] | { [key: string]: Json };
 

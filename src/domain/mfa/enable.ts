@@ -41,27 +41,9 @@ export async function enableMfaDevice(deps: Deps, input: SyncInput): Promise<voi
   }
   await checkDeviceLimit(deps, user);
 
-  const outcome = await withAttempt(deps, device.serialNumber, async (current) => {
-    const now = deps.clock();
-    const step = findConsecutivePair(
-      openSeed(deps, current),
-      input.code1,
-      input.code2,
-      now,
-      deps.settings.mfa.syncWindowSteps,
-    );
-    if (step === null) return { ok: false, reason: 'wrong' };
-
-    const drift = step - timeStep(now);
-    const assigned = await deps.store.mfaDevices.assign(
-      current.serialNumber,
-      user.userId,
-      now,
-      step,
-      drift,
-    );
-    return assigned ? { ok: true, value: step } : { ok: false, reason: 'replayed' };
-  });
+  const outcome = await proveCodes(deps, input, (step, drift, now) =>
+    deps.store.mfaDevices.assign(device.serialNumber, user.userId, now, step, drift),
+  );
 
   if (!outcome.ok) {
     const latest = await deps.store.mfaDevices.find(device.serialNumber);
@@ -78,28 +60,33 @@ export async function resyncMfaDevice(deps: Deps, input: SyncInput): Promise<voi
   const device = await requireDevice(deps, input.serialNumber);
   if (device.userId !== user.userId) throw noSuchDevice(input.serialNumber);
 
-  const outcome = await withAttempt(deps, device.serialNumber, async (current) => {
-    const now = deps.clock();
-    const step = findConsecutivePair(
-      openSeed(deps, current),
-      input.code1,
-      input.code2,
-      now,
-      deps.settings.mfa.syncWindowSteps,
-    );
-    if (step === null) return { ok: false, reason: 'wrong' };
-
-    const drift = step - timeStep(now);
-    const moved = await deps.store.mfaDevices.resync(
-      current.serialNumber,
-      user.userId,
-      step,
-      drift,
-    );
-    return moved ? { ok: true, value: step } : { ok: false, reason: 'replayed' };
-  });
+  const outcome = await proveCodes(deps, input, (step, drift) =>
+    deps.store.mfaDevices.resync(device.serialNumber, user.userId, step, drift),
+  );
 
   if (!outcome.ok) throw refusal(outcome);
+}
+
+/**
+ * One attempt at proving the app holds the seed: finds the two consecutive steps the codes belong
+ * to, then lets `record` store the step reached and the drift in one conditional update (which
+ * refuses steps already used, so these codes can never be used again).
+ */
+function proveCodes(
+  deps: Deps,
+  input: SyncInput,
+  record: (step: number, drift: number, now: number) => Promise<boolean>,
+): Promise<AttemptOutcome<number>> {
+  return withAttempt(deps, input.serialNumber, async (device) => {
+    const now = deps.clock();
+    const seed = openSeed(deps, device);
+    const { syncWindowSteps } = deps.settings.mfa;
+    const step = findConsecutivePair(seed, input.code1, input.code2, now, syncWindowSteps);
+    if (step === null) return { ok: false, reason: 'wrong' };
+
+    const recorded = await record(step, step - timeStep(now), now);
+    return recorded ? { ok: true, value: step } : { ok: false, reason: 'replayed' };
+  });
 }
 
 async function checkDeviceLimit(deps: Deps, user: User): Promise<void> {

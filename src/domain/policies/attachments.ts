@@ -60,7 +60,8 @@ export async function listAttachedPolicies(
   return pageOf(
     input.maxItems,
     input.marker,
-    (after, limit) => deps.store.holderPolicies.attached(holder, input.pathPrefix, { after, limit }),
+    (after, limit) =>
+      deps.store.holderPolicies.attached(holder, input.pathPrefix, { after, limit }),
     (policy) => policy.arn.toLowerCase(),
   );
 }

@@ -34,7 +34,10 @@ export async function putInlinePolicy(
     );
 
     const max = INLINE_POLICIES_MAX_SIZE[holder.kind];
-    const total = others.reduce((sum, p) => sum + policySize(p.document), policySize(policy.document));
+    const total = others.reduce(
+      (sum, p) => sum + policySize(p.document),
+      policySize(policy.document),
+    );
     if (total > max) {
       throw new LimitExceeded(
         `Maximum policy size of ${max} bytes exceeded for ${holder.kind} ${holder.name}`,

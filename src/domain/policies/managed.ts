@@ -28,7 +28,10 @@ export async function findPolicy(
   return deps.store.policies.findByArn(arn);
 }
 
-export async function requirePolicy(deps: Pick<Deps, 'store'>, arn: string): Promise<ManagedPolicy> {
+export async function requirePolicy(
+  deps: Pick<Deps, 'store'>,
+  arn: string,
+): Promise<ManagedPolicy> {
   const policy = await findPolicy(deps, arn);
   if (!policy) throw noSuchPolicy(arn);
   return policy;
@@ -98,10 +101,13 @@ export async function getPolicy(
   return { policy, tags: await deps.store.policies.tags(policy.policyId) };
 }
 
-export function listPolicies(
+export async function listPolicies(
   deps: Deps,
-  input: PageRequest & PolicyListFilter,
+  input: PageRequest & PolicyListFilter & { usage?: string },
 ): Promise<Page<ManagedPolicy>> {
+  // Tessera has no permissions boundaries, so no policy is in use as one.
+  if (input.usage === 'PermissionsBoundary') return { items: [] };
+
   return pageOf(
     input.maxItems,
     input.marker,
@@ -120,7 +126,7 @@ export async function deletePolicy(deps: Deps, arn: string): Promise<void> {
     }
     if ((await store.policies.countVersions(policy.policyId)) > 1) {
       throw new DeleteConflict(
-        "This policy has more than one version. Before you delete a policy, you must delete the " +
+        'This policy has more than one version. Before you delete a policy, you must delete the ' +
           "policy's versions. The default version is deleted with the policy.",
       );
     }

@@ -1,0 +1,21 @@
+import { listAttachedPolicies } from '../../domain/policies/attachments.js';
+import { defineAction } from '../action.js';
+import { S } from '../shapes.js';
+import { paged } from './common.js';
+import { attachedPolicyXml, groupResource } from './policy-xml.js';
+
+export default defineAction({
+  service: 'iam',
+  name: 'ListAttachedGroupPolicies',
+  read: (p) => ({
+    name: p.required('GroupName', S.groupName),
+    pathPrefix: p.string('PathPrefix', S.policyPathPrefix) ?? '/',
+    marker: p.string('Marker', S.marker),
+    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+  }),
+  resource: (ctx, input) => groupResource(ctx, input.name),
+  run: async (ctx, input) => {
+    const page = await listAttachedPolicies(ctx.deps, { kind: 'group', name: input.name }, input);
+    return paged('AttachedPolicies', page, attachedPolicyXml);
+  },
+});

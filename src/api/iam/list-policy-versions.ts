@@ -1,0 +1,20 @@
+import { listPolicyVersions } from '../../domain/policies/versions.js';
+import { defineAction } from '../action.js';
+import { S } from '../shapes.js';
+import { paged } from './common.js';
+import { policyVersionXml } from './policy-xml.js';
+
+export default defineAction({
+  service: 'iam',
+  name: 'ListPolicyVersions',
+  read: (p) => ({
+    policyArn: p.required('PolicyArn', S.policyArn),
+    marker: p.string('Marker', S.marker),
+    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+  }),
+  resource: (_ctx, input) => input.policyArn,
+  run: async (ctx, input) => {
+    const page = await listPolicyVersions(ctx.deps, input.policyArn, input);
+    return paged('Versions', page, (version) => policyVersionXml(version, false));
+  },
+});

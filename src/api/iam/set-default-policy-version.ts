@@ -1,0 +1,17 @@
+import { setDefaultPolicyVersion } from '../../domain/policies/versions.js';
+import { defineAction } from '../action.js';
+import { S } from '../shapes.js';
+
+export default defineAction({
+  service: 'iam',
+  name: 'SetDefaultPolicyVersion',
+  read: (p) => ({
+    policyArn: p.required('PolicyArn', S.policyArn),
+    versionId: p.required('VersionId', S.versionId),
+  }),
+  resource: (_ctx, input) => input.policyArn,
+  run: async (ctx, input) => {
+    await setDefaultPolicyVersion(ctx.deps, input);
+    return undefined;
+  },
+});
