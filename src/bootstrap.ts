@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Sealer, systemRandom } from './core/crypto/index.js';
 import { ensureAccount, type RootCredentials } from './domain/account.js';
 import { DEFAULT_MFA, type Clock, type Deps } from './domain/context.js';
+import { unsafeSetup } from './ops/unsafe-setup.js';
 import { openStore } from './storage/index.js';
 import { ConfigError, type Config } from './config.js';
 
@@ -24,7 +25,11 @@ export async function boot(config: Config, clock: Clock = Date.now): Promise<Boo
   const warnings: string[] = [];
   const key = loadMasterKey(config, warnings);
   const sealer = new Sealer(key, systemRandom);
-  const store = await openStore(config.database);
+  const store = await openStore(config.database, {
+    poolSize: config.dbPoolSize,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+  });
+  warnings.push(...unsafeSetup(config));
 
   const base = { store, clock, random: systemRandom, sealer };
   const { account, created } = await ensureAccount(base, config.accountId).catch(async (e) => {
@@ -43,7 +48,8 @@ export async function boot(config: Config, clock: Clock = Date.now): Promise<Boo
   return { deps, created, credentialsFile, warnings };
 }
 
-function loadMasterKey(config: Config, warnings: string[]): Buffer {
+/** The master key from TESSERA_MASTER_KEY, or from the key file (created on first use). */
+export function loadMasterKey(config: Config, warnings: string[]): Buffer {
   if (config.masterKey !== undefined) {
     const key = Buffer.from(config.masterKey, 'base64');
     if (key.length !== 32)

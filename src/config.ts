@@ -7,6 +7,9 @@ export interface Config {
   dataDir: string;
   /** postgres://... or a SQLite file path. */
   database: string;
+  /** PostgreSQL only: connections per process, and the longest a statement may run. */
+  dbPoolSize?: number;
+  dbStatementTimeoutMs?: number;
   accountId?: string;
   issuer: string;
   /** base64 of 32 bytes, when given in the environment rather than as a key file. */
@@ -15,6 +18,8 @@ export interface Config {
   logLevel: string;
   tlsCert?: string;
   tlsKey?: string;
+  /** Lets clients other than loopback read /metrics; from the environment only, never a flag. */
+  metricsToken?: string;
 }
 
 export type Flags = Partial<Record<string, string | boolean | undefined>>;
@@ -44,6 +49,12 @@ export function loadConfig(flags: Flags): Config {
     port,
     dataDir,
     database: pick(flags, 'database', 'TESSERA_DATABASE') ?? join(dataDir, 'tessera.db'),
+    dbPoolSize: positive(flags, 'db-pool-size', 'TESSERA_DB_POOL_SIZE'),
+    dbStatementTimeoutMs: positive(
+      flags,
+      'db-statement-timeout-ms',
+      'TESSERA_DB_STATEMENT_TIMEOUT_MS',
+    ),
     accountId,
     issuer: pick(flags, 'issuer', 'TESSERA_ISSUER') ?? 'Tessera',
     masterKey: process.env.TESSERA_MASTER_KEY || undefined,
@@ -52,7 +63,19 @@ export function loadConfig(flags: Flags): Config {
     logLevel: pick(flags, 'log-level', 'TESSERA_LOG_LEVEL') ?? 'info',
     tlsCert: pick(flags, 'tls-cert', 'TESSERA_TLS_CERT'),
     tlsKey: pick(flags, 'tls-key', 'TESSERA_TLS_KEY'),
+    metricsToken: process.env.TESSERA_METRICS_TOKEN || undefined,
   };
+}
+
+function positive(flags: Flags, flag: string, env: string): number | undefined {
+  const text = pick(flags, flag, env);
+  if (text === undefined) return undefined;
+
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(`--${flag} (${env}) must be a whole number above 0, not "${text}"`);
+  }
+  return value;
 }
 
 /** A mistake in how Tessera was started: shown as one readable line, never a stack trace. */

@@ -8,32 +8,71 @@ import type { Logger } from 'pino';
 
 import { handleQuery, type QueryOutcome } from './api/pipeline.js';
 import { errorXml } from './api/xml.js';
+import { registerConsole } from './console/index.js';
 import { hasSigV4, SigningKeyCache } from './core/sigv4/index.js';
 import type { Deps } from './domain/context.js';
+import { Metrics } from './ops/metrics.js';
+import { registerMetricsRoute } from './ops/metrics-route.js';
 
 /** Bodies above this are refused before they are read: the largest IAM input fits easily. */
 export const BODY_LIMIT = 1024 * 1024;
+
+/** How long a client may take: a slow sender is cut off instead of holding a connection. */
+export interface Timeouts {
+  /** Until the request's headers are complete. */
+  headersMs: number;
+  /** Until the whole request, body included, is in. */
+  requestMs: number;
+  /** How often open connections are held against those two limits. */
+  checkEveryMs: number;
+}
+
+export const TIMEOUTS: Timeouts = { headersMs: 10_000, requestMs: 30_000, checkEveryMs: 1_000 };
+
+export type QueryListener = (
+  outcome: QueryOutcome,
+  request: FastifyRequest,
+  ms: number,
+) => void | Promise<void>;
 
 export interface ServerOptions {
   logger: Logger;
   https?: { cert: Buffer; key: Buffer };
   /** Called once per Query API request, after the response is decided (audit, metrics). */
-  onQuery?: Array<(outcome: QueryOutcome, request: FastifyRequest) => void | Promise<void>>;
+  onQuery?: QueryListener[];
+  /** Lets clients other than loopback read /metrics (TESSERA_METRICS_TOKEN). */
+  metricsToken?: string;
+  timeouts?: Partial<Timeouts>;
 }
 
 /** The HTTP shell: routes, body handling and logging around the Query pipeline. */
 export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance {
+  const timeouts = { ...TIMEOUTS, ...options.timeouts };
+  const limits = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: timeouts.checkEveryMs,
+  };
   const app = Fastify({
     loggerInstance: options.logger,
     // Fastify's own request lines would log URLs, and a presigned URL carries its signature.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    requestTimeout: 30_000,
+    requestTimeout: timeouts.requestMs,
     connectionTimeout: 60_000,
     keepAliveTimeout: 5_000,
     trustProxy: false,
-    ...(options.https ? { https: options.https } : {}),
+    ...(options.https ? { https: { ...options.https, ...limits } } : { http: limits }),
   }) as unknown as FastifyInstance;
+
+  // Every route below, the console's too, counts its MFA code checks through these deps.
+  const metrics = new Metrics();
+  deps = metrics.observe(deps);
+  app.addHook('onClose', async () => metrics.process.stop());
+  const listeners: QueryListener[] = [
+    (outcome, _request, ms) => metrics.observeRequest(outcome, ms),
+    ...(options.onQuery ?? []),
+  ];
 
   // The API needs the exact bytes that were signed, so every body is kept raw.
   app.removeAllContentTypeParsers();
@@ -41,7 +80,7 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
 
   const keys = new SigningKeyCache();
   const queryHandler = (request: FastifyRequest, reply: FastifyReply) =>
-    serveQuery(deps, keys, options, request, reply);
+    serveQuery(deps, keys, listeners, request, reply);
 
   app.get('/health', async () => ({ status: 'ok', accountId: deps.settings.accountId }));
   app.post('/', queryHandler);
@@ -49,9 +88,12 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
     if (isApiRequest(request)) return queryHandler(request, reply);
     return reply.redirect('/console/signin');
   });
+  registerConsole(app, deps, options.logger);
+  registerMetricsRoute(app, deps, metrics, options.metricsToken);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    metrics.httpRejections.inc({ status: String(status) });
     if (status >= 500) request.log.error({ event: 'http.fault', err: error }, 'unhandled error');
     const code =
       status === 413
@@ -88,7 +130,8 @@ function signedPart(request: FastifyRequest, query: string) {
     method: request.method,
     path: request.url.split('?')[0] ?? '/',
     query,
-    headers: request.headers,
+    // Repeated headers stay separate, so the canonical request joins them as SigV4 says.
+    headers: request.raw.headersDistinct,
     body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
   };
 }
@@ -96,7 +139,7 @@ function signedPart(request: FastifyRequest, query: string) {
 async function serveQuery(
   deps: Deps,
   keys: SigningKeyCache,
-  options: ServerOptions,
+  listeners: QueryListener[],
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
@@ -108,8 +151,9 @@ async function serveQuery(
     secure: request.protocol === 'https',
   });
 
-  logOutcome(request, outcome, performance.now() - started);
-  for (const listener of options.onQuery ?? []) await listener(outcome, request);
+  const ms = performance.now() - started;
+  logOutcome(request, outcome, ms);
+  for (const listener of listeners) await listener(outcome, request, ms);
 
   void reply
     .status(outcome.status)
@@ -134,4 +178,12 @@ function logOutcome(request: FastifyRequest, outcome: QueryOutcome, ms: number):
   };
   if (outcome.fault) request.log.error({ ...fields, err: outcome.fault }, 'request failed');
   else request.log.info(fields, 'api request');
+  if (outcome.auditFault) {
+    const failed = {
+      event: 'audit.write_failed',
+      requestId: outcome.requestId,
+      err: outcome.auditFault,
+    };
+    request.log.error(failed, 'the audit event of a request could not be written');
+  }
 }

@@ -23,6 +23,11 @@ export interface Action<Input> {
   service: 'iam' | 'sts';
   name: string;
   read(params: Params, ctx: ActionContext): Input;
+  /**
+   * Slow work that needs no database (hashing a new password), done before the request's
+   * transaction opens: SQLite runs one transaction at a time, and none should wait on scrypt.
+   */
+  prepare?: (ctx: ActionContext, input: Input) => Promise<Input>;
   resource?: (ctx: ActionContext, input: Input) => string | Promise<string>;
   run(ctx: ActionContext, input: Input): Promise<XmlValue>;
 }

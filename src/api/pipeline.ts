@@ -19,10 +19,11 @@ import {
 import type { Principal } from '../domain/principal.js';
 import type { Action, ActionContext } from './action.js';
 import { findAction } from './actions.js';
+import { plausibleKeyId, recordApiCall } from './audit/record.js';
 import { authorize } from './authorize.js';
 import { Params } from './params.js';
 import { bodyText, parseForm } from './query-string.js';
-import { errorXml, successXml, type NAMESPACES } from './xml.js';
+import { errorXml, successXml, type NAMESPACES, type XmlValue } from './xml.js';
 
 export interface QueryRequest extends SignedRequest {
   sourceIp: string;
@@ -39,8 +40,13 @@ export interface QueryOutcome {
   principal?: Principal;
   params?: Map<string, string>;
   error?: AwsError;
-  /** Set when the failure was not an AwsError: a bug, logged at error level. */
+  /**
+   * Set when the failure was not an AwsError (a bug), or was a 5xx such as ServiceUnavailable (then
+   * the database error behind it): logged at error level.
+   */
   fault?: unknown;
+  /** Set when the call's audit event could not be written (logged at error level). */
+  auditFault?: unknown;
 }
 
 interface State {
@@ -48,12 +54,18 @@ interface State {
   service: keyof typeof NAMESPACES;
   params?: Map<string, string>;
   principal?: Principal;
+  /** The access key id the request was signed with, kept for the event of a refused request. */
+  claimedAccessKeyId?: string;
   action?: Action<unknown>;
+  /** Set once the call's audit event has committed. */
+  recorded?: boolean;
 }
 
 /**
  * The Query API, in the order its security steps run. Nothing acts before it is authenticated
- * and authorized; each step is a small function below, and any failure ends the list.
+ * and authorized; each step is a small function below, and any failure ends the list. The
+ * steps that read or change data, authorize and run, share one transaction with the call's audit
+ * event (see act); a call refused before them gets its event written on its own.
  */
 export async function handleQuery(
   deps: Deps,
@@ -68,14 +80,15 @@ export async function handleQuery(
     state.principal = await authenticate(deps, keys, request, state);
     state.action = resolveAction(state);
     const ctx = contextFor(deps, request, state);
-    const input = readInput(state.action, state.params, ctx);
-    await authorizeAction(ctx, state.action, input);
-    const result = await state.action.run(ctx, input);
+    const input = await prepare(state.action, readInput(state.action, state.params, ctx), ctx);
+    const result = await act(deps, request, state, input);
 
     const body = successXml(state.service, state.action.name, result, state.requestId);
     return { status: 200, body, ...describe(state) };
   } catch (error) {
-    return failure(state, error);
+    const outcome = failure(state, error);
+    if (!state.recorded) outcome.auditFault = await recordAlone(deps, request, state, outcome);
+    return outcome;
   }
 }
 
@@ -104,8 +117,16 @@ async function authenticate(
   state: State,
 ): Promise<Principal> {
   const claim = parseSigV4(request);
+  state.claimedAccessKeyId = plausibleKeyId(claim.credential.accessKeyId);
+  // One endpoint serves both APIs: the signature's scope says which one a request is for.
   const service = claim.credential.service;
-  if (service === 'iam' || service === 'sts') state.service = service;
+  if (service !== 'iam' && service !== 'sts') {
+    throw new SigV4Error(
+      'SignatureDoesNotMatch',
+      `Credential should be scoped to correct service: '${state.service}'. `,
+    );
+  }
+  state.service = service;
 
   const identity = await resolveSigningIdentity(
     deps,
@@ -137,14 +158,13 @@ function resolveAction(state: State): Action<unknown> {
 }
 
 function contextFor(deps: Deps, request: QueryRequest, state: State): ActionContext {
-  const agent = request.headers['user-agent'];
   return {
     deps,
     principal: state.principal!,
     requestId: state.requestId,
     sourceIp: request.sourceIp,
     secure: request.secure,
-    userAgent: Array.isArray(agent) ? agent.join(' ') : agent,
+    userAgent: userAgentOf(request),
   };
 }
 
@@ -153,6 +173,91 @@ function readInput(action: Action<unknown>, raw: Map<string, string>, ctx: Actio
   const input = action.read(params, ctx);
   params.done();
   return input;
+}
+
+/** CPU work the action does before its transaction opens (see Action.prepare). */
+function prepare(action: Action<unknown>, input: unknown, ctx: ActionContext): Promise<unknown> {
+  return action.prepare ? action.prepare(ctx, input) : Promise.resolve(input);
+}
+
+type Acted = { result: XmlValue } | { refusal: AwsError };
+
+/**
+ * authorize → run → record, in one transaction, so a change commits only with its event. A
+ * refusal (an AwsError the caller caused) commits too, with its failure event, because some
+ * refusals are changes themselves: a wrong MFA code spends one of the device's attempts. Any
+ * other error rolls everything back; its event is then written on its own (recordAlone).
+ */
+async function act(
+  deps: Deps,
+  request: QueryRequest,
+  state: State,
+  input: unknown,
+): Promise<XmlValue> {
+  const acted = await deps.store.transaction(async (store): Promise<Acted> => {
+    const ctx = contextFor({ ...deps, store }, request, state);
+    try {
+      await authorizeAction(ctx, state.action!, input);
+      const result = await state.action!.run(ctx, input);
+      await record(ctx.deps, request, state, { result });
+      return { result };
+    } catch (error) {
+      if (!(error instanceof AwsError && error.sender)) throw error;
+      await record(ctx.deps, request, state, { error });
+      return { refusal: error };
+    }
+  });
+
+  state.recorded = true;
+  if ('refusal' in acted) throw acted.refusal;
+  return acted.result;
+}
+
+function record(
+  deps: Deps,
+  request: QueryRequest,
+  state: State,
+  outcome: { result?: XmlValue; error?: AwsError },
+  action = state.action!.name,
+): Promise<void> {
+  return recordApiCall(deps, {
+    requestId: state.requestId,
+    service: state.service,
+    action,
+    principal: state.principal,
+    claimedAccessKeyId: state.claimedAccessKeyId,
+    params: state.params ?? new Map(),
+    sourceIp: request.sourceIp,
+    userAgent: userAgentOf(request),
+    ...outcome,
+  });
+}
+
+/**
+ * The event of a call that failed outside a committed transaction: refused before it (bad
+ * signature, invalid input) or rolled back by a fault. Requests that name no known operation are
+ * not API calls and get none. Returns what went wrong if the event could not be written.
+ */
+async function recordAlone(
+  deps: Deps,
+  request: QueryRequest,
+  state: State,
+  outcome: QueryOutcome,
+): Promise<unknown> {
+  const name = state.action?.name ?? state.params?.get('Action');
+  if (name === undefined || !findAction(state.service, name)) return undefined;
+
+  try {
+    await record(deps, request, state, { error: outcome.error }, name);
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+function userAgentOf(request: QueryRequest): string | undefined {
+  const agent = request.headers['user-agent'];
+  return Array.isArray(agent) ? agent.join(' ') : agent;
 }
 
 async function authorizeAction(
@@ -188,7 +293,7 @@ function failure(state: State, error: unknown): QueryOutcome {
     status: shown.status,
     body: errorXml(state.service, shown, state.requestId),
     error: shown,
-    fault: known ? undefined : error,
+    fault: !known ? error : known.status >= 500 ? (known.cause ?? known) : undefined,
     ...describe(state),
   };
 }

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 
 import { boot } from '../bootstrap.js';
-import { loadConfig, type Flags } from '../config.js';
+import { ConfigError, loadConfig, type Config, type Flags } from '../config.js';
 import { createLogger } from '../logger.js';
 import { buildServer } from '../server.js';
+
+/** How long shutdown waits for requests in flight before cutting their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** `tessera serve`: boot, listen, and shut down gracefully on SIGINT/SIGTERM. */
 export async function serve(flags: Flags): Promise<void> {
@@ -22,11 +25,8 @@ export async function serve(flags: Flags): Promise<void> {
     );
   }
 
-  const https =
-    config.tlsCert && config.tlsKey
-      ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) }
-      : undefined;
-  const app = buildServer(booted.deps, { logger, https });
+  const https = tlsFiles(config);
+  const app = buildServer(booted.deps, { logger, https, metricsToken: config.metricsToken });
   await app.listen({ host: config.host, port: config.port });
   logger.info(
     { event: 'server.listening', accountId: booted.deps.settings.accountId },
@@ -35,10 +35,23 @@ export async function serve(flags: Flags): Promise<void> {
 
   const stop = async (signal: string): Promise<void> => {
     logger.info({ event: 'server.stopping', signal }, 'shutting down');
+    // Requests in flight finish; one still running after the grace period is cut off.
+    const deadline = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await app.close();
+    clearTimeout(deadline);
     await booted.deps.store.close();
+    logger.info({ event: 'server.stopped', signal }, 'stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** A certificate without its key (or the reverse) is a mistake, not a reason to serve plain HTTP. */
+function tlsFiles(config: Config): { cert: Buffer; key: Buffer } | undefined {
+  if (config.tlsCert === undefined && config.tlsKey === undefined) return undefined;
+  if (config.tlsCert === undefined || config.tlsKey === undefined) {
+    throw new ConfigError('--tls-cert and --tls-key must be given together');
+  }
+  return { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 
 import { authorize } from '../api/authorize.js';
 import { rootArn, userArn } from '../domain/arn.js';
+import { evaluateAccess } from '../domain/authorization.js';
 import type { Deps } from '../domain/context.js';
 import { AccessDenied } from '../domain/errors.js';
 import type { Principal } from '../domain/principal.js';
@@ -35,6 +36,7 @@ export function principalOf(deps: Deps, session: ConsoleSession): Principal {
     mfaAuthenticated: record.mfaAuthenticatedAt !== null,
     mfaAuthenticatedAt: record.mfaAuthenticatedAt,
     expiresAt: record.expiresAt,
+    issuedAt: record.createdAt,
   };
   if (user === null) {
     return { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId, accessKeyId: '' };
@@ -59,6 +61,23 @@ export async function mustBeAllowed(
     sourceIp: request.ip,
     secure: request.protocol === 'https',
   });
+}
+
+/**
+ * Managing one's own sign-in credentials (MFA devices, password) needs no policy in the console,
+ * so a new user can protect their account before anyone grants them anything; an explicit Deny
+ * still wins, as with AWS's "self-manage MFA" policy, which denies most actions until MFA is used.
+ */
+export async function mustNotBeDenied(
+  c: Console,
+  request: FastifyRequest,
+  principal: Principal,
+  action: string,
+  resource: string,
+): Promise<void> {
+  const facts = { sourceIp: request.ip, secure: request.protocol === 'https' };
+  const { decision } = await evaluateAccess(c.deps, principal, { action, resource, ...facts });
+  if (decision === 'ExplicitDeny') await mustBeAllowed(c, request, principal, action, resource);
 }
 
 export async function isAllowed(

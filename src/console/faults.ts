@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 import { AwsError } from '../domain/errors.js';
 import type { Console } from './context.js';
+import { signedInIfAny } from './guard.js';
 import { messagePage } from './respond.js';
 
 const TITLES: Record<number, string> = {
@@ -18,8 +19,10 @@ const TITLES: Record<number, string> = {
  */
 export function consoleErrors(c: Console) {
   return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void => {
+    const nav = signedInIfAny(request)?.nav;
     if (error instanceof AwsError && error.status < 500) {
-      void messagePage(reply, error.status, TITLES[error.status] ?? 'Request refused', error.message);
+      const title = TITLES[error.status] ?? 'Request refused';
+      void messagePage(reply, error.status, title, error.message, nav);
       return;
     }
 
@@ -27,20 +30,16 @@ export function consoleErrors(c: Console) {
     if (status < 500) {
       const message =
         status === 413 ? 'The form is larger than the console accepts.' : 'Reload the page and try again.';
-      void messagePage(reply, status, TITLES[status] ?? 'Request refused', message);
+      void messagePage(reply, status, TITLES[status] ?? 'Request refused', message, nav);
       return;
     }
 
     if (error instanceof AwsError) {
-      void messagePage(reply, error.status, 'Please try again', error.message);
+      void messagePage(reply, error.status, 'Please try again', error.message, nav);
       return;
     }
     c.logger.error({ event: 'http.fault', err: error, path: request.routeOptions.url }, 'console fault');
-    void messagePage(
-      reply,
-      500,
-      'Something went wrong',
-      'The console could not complete this request. Please try again in a moment.',
-    );
+    const message = 'The console could not complete this request. Please try again in a moment.';
+    void messagePage(reply, 500, 'Something went wrong', message, nav);
   };
 }

@@ -97,6 +97,11 @@ export function checkedOf(request: FastifyRequest): Checked {
   return found;
 }
 
+/** The signed-in view, if the guard admitted one (error pages then keep the header). */
+export function signedInIfAny(request: FastifyRequest): SignedIn | undefined {
+  return checked.get(request)?.signedIn;
+}
+
 export function signedInOf(request: FastifyRequest): SignedIn {
   const found = checkedOf(request).signedIn;
   if (!found) throw new TypeError('console route needs requireStage(c, "signed-in")');

@@ -48,6 +48,7 @@ input[type=text], input[type=password], select {
   font: inherit; width: 100%; padding: 0.55rem 0.7rem; color: var(--text);
   background: var(--card); border: 1px solid var(--line); border-radius: 6px;
 }
+input[autocomplete="one-time-code"] { max-width: 12rem; letter-spacing: 0.12em; }
 input[readonly] { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 input:focus, select:focus, button:focus, a:focus {
   outline: 3px solid color-mix(in srgb, var(--accent) 45%, transparent); outline-offset: 1px;
@@ -62,6 +63,19 @@ button.link {
   background: none; border: none; padding: 0; color: var(--accent); font-weight: 400;
   text-decoration: underline;
 }
+a.button {
+  display: inline-block; padding: 0.55rem 1.1rem; border-radius: 6px; font-weight: 600;
+  background: var(--accent); color: var(--accent-text); text-decoration: none;
+}
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap;
+}
+dl.facts {
+  display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.5rem; margin: 0 0 1rem;
+}
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
 table { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1rem; }
 th, td { text-align: left; padding: 0.55rem 0.5rem; border-bottom: 1px solid var(--line); }
@@ -78,7 +92,10 @@ td.serial { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.
 .secret:target { display: block; }
 @media (max-width: 34rem) {
   .card { margin: 0; border-radius: 0; border-left: 0; border-right: 0; padding: 1.1rem; }
-  .top nav .who { margin-left: 0; width: 100%; order: 3; }
+  .top nav { flex-basis: 100%; }
+  .top nav .who { margin-left: 0; width: 100%; order: -1; }
+  dl.facts { grid-template-columns: 1fr; gap: 0.1rem; }
+  dl.facts dd { margin-bottom: 0.6rem; }
   th.optional, td.optional { display: none; }
 }
 `;

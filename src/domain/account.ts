@@ -41,20 +41,24 @@ export async function ensureAccount(
     createdAt: deps.clock(),
     keyCheck: deps.sealer.seal(KEY_CHECK_TEXT, KEY_CHECK_AAD),
   };
-  const account = await deps.store.account.create(candidate);
-  if (account.keyCheck !== candidate.keyCheck) {
-    checkMasterKey(deps.sealer, account);
-    return { account };
-  }
+  // The account and its root key are written together: an instance killed in between must not
+  // leave an account that nobody holds credentials for. Of two instances starting on one empty
+  // database, one inserts; the other finds that account and joins it.
+  const made = await deps.store.transaction(async (store) => {
+    const account = await store.account.create(candidate);
+    if (account.keyCheck !== candidate.keyCheck) return { account };
 
-  const { key, secretAccessKey } = await createAccessKey(deps, null);
-  return {
-    account,
-    created: { accountId: account.accountId, accessKeyId: key.accessKeyId, secretAccessKey },
-  };
+    const { key, secretAccessKey } = await createAccessKey({ ...deps, store }, null);
+    const created = { accountId: account.accountId, accessKeyId: key.accessKeyId, secretAccessKey };
+    return { account, created };
+  });
+
+  if (!made.created) checkMasterKey(deps.sealer, made.account);
+  return made;
 }
 
-function checkMasterKey(sealer: Sealer, account: Account): void {
+/** Throws MasterKeyMismatch unless `sealer` holds the key the account was created with. */
+export function checkMasterKey(sealer: Sealer, account: Account): void {
   try {
     if (sealer.open(account.keyCheck, KEY_CHECK_AAD).toString() === KEY_CHECK_TEXT) return;
   } catch (error) {

@@ -33,6 +33,14 @@ export const DEFAULT_MFA: MfaSettings = {
   maxDevicesPerUser: 8,
 };
 
+/** How a check of MFA codes ended: accepted, wrong, a replay of a used code, or refused unread. */
+export type MfaVerificationResult = 'ok' | 'wrong' | 'replayed' | 'locked';
+
+/** Hooks the shell may attach to domain outcomes (metrics); the domain never waits on them. */
+export interface DomainObserver {
+  mfaVerification?(result: MfaVerificationResult): void;
+}
+
 /** Everything a domain service needs, handed in by the shell. */
 export interface Deps {
   store: Store;
@@ -40,4 +48,5 @@ export interface Deps {
   random: RandomSource;
   sealer: Sealer;
   settings: Settings;
+  observer?: DomainObserver;
 }

@@ -145,8 +145,10 @@ export class RequestEntityTooLarge extends AwsError {
 
 /** A dependency (the database) is briefly unreachable: retryable, and nothing was consumed. */
 export class ServiceUnavailable extends AwsError {
-  constructor(message = 'Service is temporarily unavailable. Please retry.') {
+  /** `cause` is the driver's error, kept for the error log; the client sees only the message. */
+  constructor(message = 'Service is temporarily unavailable. Please retry.', cause?: unknown) {
     super('ServiceUnavailable', 503, message, false);
+    if (cause !== undefined) this.cause = cause;
   }
 }
 

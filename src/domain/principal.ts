@@ -14,7 +14,7 @@ export interface Principal {
     mfaAuthenticated: boolean;
     mfaAuthenticatedAt: number | null;
     expiresAt: number;
-    /** When GetSessionToken issued the credentials (aws:TokenIssueTime). */
-    issuedAt: number;
+    /** When the session's credentials were issued (aws:TokenIssueTime), if known. */
+    issuedAt?: number;
   };
 }

@@ -33,7 +33,7 @@ export function requestContextKeys(
   if (!session) return keys;
 
   keys['aws:MultiFactorAuthPresent'] = String(session.mfaAuthenticated);
-  keys['aws:TokenIssueTime'] = isoSeconds(session.issuedAt);
+  if (session.issuedAt !== undefined) keys['aws:TokenIssueTime'] = isoSeconds(session.issuedAt);
   if (session.mfaAuthenticatedAt !== null) {
     keys['aws:MultiFactorAuthAge'] = String(Math.floor((now - session.mfaAuthenticatedAt) / 1000));
   }

@@ -1,6 +1,6 @@
 import { newId, newSecretAccessKey, newToken, sha256Hex } from '../core/crypto/index.js';
 import type { Deps } from './context.js';
-import { AccessDenied } from './errors.js';
+import { AccessDenied, ValidationError } from './errors.js';
 import { verifyAndConsume } from './mfa/verify.js';
 import type { Principal } from './principal.js';
 
@@ -21,6 +21,8 @@ export interface GetSessionTokenInput {
   tokenCode?: string;
 }
 
+const MIN_SECONDS = 900;
+const MAX_SECONDS = 129_600;
 const ROOT_MAX_SECONDS = 3600;
 const USER_DEFAULT_SECONDS = 43_200;
 const INVALID_CODE = 'MultiFactorAuthentication failed with invalid MFA one time pass code. ';
@@ -42,22 +44,25 @@ export async function getSessionToken(
     throw new AccessDenied('Cannot call GetSessionToken with session credentials');
   }
   // The code is consumed and the session stored in one transaction: if storing fails, the code
-  // was not spent and the client's retry can still use it.
-  return deps.store.transaction((store) => issueSession({ ...deps, store }, caller, input));
+  // was not spent and the client's retry can still use it. A wrong code is not thrown inside it,
+  // since the rollback would also undo the failed attempt it counted against the device.
+  const issued = await deps.store.transaction((store) =>
+    issueSession({ ...deps, store }, caller, input),
+  );
+  if (issued instanceof AccessDenied) throw issued;
+  return issued;
 }
 
 async function issueSession(
   deps: Deps,
   caller: Principal,
   input: GetSessionTokenInput,
-): Promise<SessionCredentials> {
+): Promise<SessionCredentials | AccessDenied> {
   const now = deps.clock();
+  const duration = sessionSeconds(caller, input.durationSeconds);
   const mfaAuthenticated = await checkMfa(deps, caller, input);
+  if (mfaAuthenticated instanceof AccessDenied) return mfaAuthenticated;
 
-  const duration =
-    caller.kind === 'root'
-      ? Math.min(input.durationSeconds ?? ROOT_MAX_SECONDS, ROOT_MAX_SECONDS)
-      : (input.durationSeconds ?? USER_DEFAULT_SECONDS);
   const accessKeyId = newId(deps.random, 'ASIA');
   const secretAccessKey = newSecretAccessKey(deps.random);
   const sessionToken = newToken(deps.random, 96);
@@ -77,11 +82,28 @@ async function issueSession(
   return { accessKeyId, secretAccessKey, sessionToken, expiration };
 }
 
+/** Users may ask for 900 to 129600 seconds; the root user's sessions are cut to an hour. */
+function sessionSeconds(caller: Principal, requested: number | undefined): number {
+  if (requested !== undefined && (requested < MIN_SECONDS || requested > MAX_SECONDS)) {
+    throw new ValidationError(
+      `1 validation error detected: Value '${requested}' at 'durationSeconds' failed to ` +
+        `satisfy constraint: Member must be between ${MIN_SECONDS} and ${MAX_SECONDS}`,
+    );
+  }
+
+  if (caller.kind === 'root') return Math.min(requested ?? ROOT_MAX_SECONDS, ROOT_MAX_SECONDS);
+  return requested ?? USER_DEFAULT_SECONDS;
+}
+
+/**
+ * Whether the request proved MFA. A wrong, replayed or locked-out code comes back as the error
+ * to answer with (see getSessionToken); requests that never reach a code check throw.
+ */
 async function checkMfa(
   deps: Deps,
   caller: Principal,
   input: GetSessionTokenInput,
-): Promise<boolean> {
+): Promise<boolean | AccessDenied> {
   const { serialNumber, tokenCode } = input;
   if (serialNumber === undefined && tokenCode === undefined) return false;
   if (serialNumber === undefined || tokenCode === undefined) {
@@ -98,9 +120,9 @@ async function checkMfa(
   const outcome = await verifyAndConsume(deps, serialNumber, tokenCode);
   if (outcome.ok) return true;
   if (outcome.reason === 'locked') {
-    throw new AccessDenied(
+    return new AccessDenied(
       'MultiFactorAuthentication failed: too many invalid codes for this device; try again later.',
     );
   }
-  throw new AccessDenied(INVALID_CODE);
+  return new AccessDenied(INVALID_CODE);
 }

@@ -1,11 +1,26 @@
-import { openPostgres } from './postgres/connect.js';
+import type { KyselyStore } from './kysely-store.js';
+import { openPostgres, type PostgresOptions } from './postgres/connect.js';
 import { openSqlite } from './sqlite/connect.js';
-import type { Store } from './store.js';
 
-/** Opens the store a URL names: postgres://... or postgresql://..., else a SQLite file path. */
-export function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) return openPostgres(location);
-  return openSqlite(location.replace(/^sqlite:(\/\/)?/, ''));
+export type StoreOptions = PostgresOptions;
+
+/** Whether a database location names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/** The file a SQLite location names: a path, or sqlite:path. */
+export function sqliteFile(location: string): string {
+  return location.replace(/^sqlite:(\/\/)?/, '');
+}
+
+/**
+ * Opens the store a URL names: postgres://... or postgresql://..., else a SQLite file path. The
+ * pool options apply to PostgreSQL; SQLite has one connection and its own busy timeout.
+ */
+export function openStore(location: string, options: StoreOptions = {}): Promise<KyselyStore> {
+  if (isPostgresUrl(location)) return openPostgres(location, options);
+  return openSqlite(sqliteFile(location));
 }
 
 export type * from './store.js';

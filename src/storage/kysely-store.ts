@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 
 import { AccountRows } from './repos/account.js';
+import { AuditRows } from './repos/audit.js';
 import { ConsoleSessionRows } from './repos/console-sessions.js';
 import { AccessKeyRows, LoginProfileRows, StsSessionRows } from './repos/credentials.js';
 import { GroupRows } from './repos/groups.js';
 import { HolderPolicyRows } from './repos/holder-policies.js';
 import { MfaDeviceRows } from './repos/mfa-devices.js';
 import { PolicyRows } from './repos/policies.js';
+import { StatsRows } from './repos/stats.js';
 import { UserRows } from './repos/users.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
@@ -26,6 +28,8 @@ export class KyselyStore implements Store {
   readonly groups: GroupRows;
   readonly holderPolicies: HolderPolicyRows;
   readonly consoleSessions: ConsoleSessionRows;
+  readonly audit: AuditRows;
+  readonly stats: StatsRows;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -42,6 +46,8 @@ export class KyselyStore implements Store {
     this.groups = new GroupRows(db);
     this.holderPolicies = new HolderPolicyRows(db);
     this.consoleSessions = new ConsoleSessionRows(db);
+    this.audit = new AuditRows(db);
+    this.stats = new StatsRows(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

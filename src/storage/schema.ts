@@ -144,6 +144,19 @@ export interface ConsoleSessionTable {
   expires_at: number;
 }
 
+export interface AuditEventTable {
+  seq: Generated<number>;
+  event_id: string;
+  event_time: number;
+  event_source: string;
+  event_name: string;
+  /** The caller's user name in lower case ("root" for the root user), for filtering. */
+  user_key: string | null;
+  failed: number;
+  /** The CloudTrail-shaped event as JSON. */
+  record: string;
+}
+
 export interface Database {
   account: AccountTable;
   users: UserTable;
@@ -161,4 +174,5 @@ export interface Database {
   policy_attachments: PolicyAttachmentTable;
   inline_policies: InlinePolicyTable;
   console_sessions: ConsoleSessionTable;
+  audit_events: AuditEventTable;
 }

@@ -8,6 +8,7 @@ import type {
   Tag,
   User,
 } from '../domain/types.js';
+import type { AuditRepo, StatsRepo } from './audit-store.js';
 import type { GroupRepo, HolderPolicyRepo, PolicyRepo } from './policy-store.js';
 
 /**
@@ -30,6 +31,8 @@ export interface Store {
   policies: PolicyRepo;
   groups: GroupRepo;
   holderPolicies: HolderPolicyRepo;
+  audit: AuditRepo;
+  stats: StatsRepo;
 }
 
 export interface ListWindow {
@@ -127,7 +130,11 @@ export interface MfaDeviceRepo {
   consumeStep(serialNumber: string, step: number): Promise<boolean>;
 
   tags(serialNumber: string): Promise<Tag[]>;
-  putTags(serialNumber: string, tags: Tag[]): Promise<void>;
+  /**
+   * Adds or replaces tags of a device that exists (false when it does not). Within a transaction
+   * it holds the device until the end, so the device cannot be deleted with these tags left.
+   */
+  putTags(serialNumber: string, tags: Tag[]): Promise<boolean>;
   removeTags(serialNumber: string, keys: string[]): Promise<void>;
 }
 

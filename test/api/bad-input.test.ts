@@ -43,7 +43,12 @@ describe('bad input on the Query API', () => {
       },
       body,
     });
-    const response = await fetch(tessera.url, { method: 'POST', headers: signed.headers, body });
+    const payload = typeof body === 'string' ? body : new Uint8Array(body);
+    const response = await fetch(tessera.url, {
+      method: 'POST',
+      headers: signed.headers,
+      body: payload,
+    });
     return { status: response.status, text: await response.text() };
   }
 

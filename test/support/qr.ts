@@ -1,7 +1,12 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 
 import { base32Decode, timeStep, totpAt } from '../../src/core/otp/index.js';
+
+// jsqr is a CommonJS bundle whose typings declare an ES default export; take whichever is there.
+type Decoder = (typeof jsQRModule)['default'];
+const jsQR: Decoder =
+  (jsQRModule as unknown as { default?: Decoder }).default ?? (jsQRModule as unknown as Decoder);
 
 /** Reads a QR code PNG the way a phone camera would, returning the text it holds. */
 export function decodeQrPng(png: Buffer): string {

@@ -1,32 +1,11 @@
 import { ArgumentError } from './errors.js';
-import { findOperation, type Flag, type Operation, type Service } from './operations.js';
-import { parseStrings, parseTags, type Tag } from './shorthand.js';
-
-export type Value = string | number | boolean | string[] | Tag[];
-
-/** The AWS CLI's global options that this client honours. */
-export interface Globals {
-  endpointUrl?: string;
-  region?: string;
-  profile?: string;
-  output: 'json';
-  paginate: boolean;
-}
-
-export interface Invocation {
-  operation: Operation;
-  /** Wire parameters by their AWS names. */
-  params: Map<string, Value>;
-  /** The CLI's own options (`outfile`, `starting-token`...) by flag name. */
-  options: Map<string, Value>;
-  globals: Globals;
-}
+import { GLOBAL_VALUES, invocationOf, type Invocation } from './invocation.js';
+import { findFlag, findOperation, type Operation, type Service } from './operations.js';
 
 /** What was asked: help (on one command, or on all), or a call. */
 export type CommandLine =
   { help: true; operation?: Operation } | { help: false; invocation: Invocation };
 
-const GLOBAL_VALUES = new Set(['endpoint-url', 'region', 'profile', 'output']);
 const HELP_WORDS = new Set(['help', '--help', '-h']);
 
 /**
@@ -81,7 +60,7 @@ function wordsTaken(name: string, operation: Operation | undefined): number {
   if (GLOBAL_VALUES.has(name)) return 1;
   if (name === 'no-paginate') return 0;
 
-  const flag = operation ? flagNamed(operation, name) : undefined;
+  const flag = operation ? findFlag(operation, name) : undefined;
   if (!flag) {
     const hint = operation ? '' : ' (the command comes before its flags)';
     throw new ArgumentError(`Unknown options: --${name}${hint}`);
@@ -99,77 +78,4 @@ function takeWords(args: string[], from: number, take: number, name: string): st
 
   if (take > 0 && words.length === 0) throw new ArgumentError(`--${name} expects a value`);
   return words;
-}
-
-/** A flag of the operation by name; a switch also answers to `--no-<name>`. */
-function flagNamed(operation: Operation, name: string): Flag | undefined {
-  const exact = operation.flags.find((f) => f.flag === name);
-  if (exact) return exact;
-
-  const negated = name.startsWith('no-') ? name.slice(3) : undefined;
-  return operation.flags.find((f) => f.flag === negated && f.kind === 'boolean');
-}
-
-function invocationOf(operation: Operation, given: Map<string, string[]>): Invocation {
-  const globals = globalsOf(given);
-  const params = new Map<string, Value>();
-  const options = new Map<string, Value>();
-
-  for (const [name, words] of given) {
-    if (GLOBAL_VALUES.has(name) || name === 'no-paginate') continue;
-    const flag = flagNamed(operation, name)!;
-    const into = flag.param ? params : options;
-    const key = flag.param ?? flag.flag;
-    // `--x` and `--no-x` are two spellings of one switch.
-    if (into.has(key)) throw new ArgumentError(`--${flag.flag} is given more than once`);
-    into.set(key, valueOf(flag, name, words));
-  }
-
-  const missing = operation.flags.filter((f) => f.required && !given.has(f.flag));
-  if (missing.length > 0) {
-    const names = missing.map((f) => `--${f.flag}`).join(', ');
-    throw new ArgumentError(`the following arguments are required: ${names}`);
-  }
-  return { operation, params, options, globals };
-}
-
-function valueOf(flag: Flag, name: string, words: string[]): Value {
-  switch (flag.kind) {
-    case 'boolean':
-      return name === flag.flag;
-    case 'integer':
-      return integerOf(flag.flag, words[0]!);
-    case 'tags':
-      return parseTags(flag.flag, words);
-    case 'strings':
-      return parseStrings(flag.flag, words);
-    case 'string':
-      return stringOf(flag, words[0]!);
-  }
-}
-
-function stringOf(flag: Flag, word: string): string {
-  if (flag.choices && !flag.choices.includes(word)) {
-    throw new ArgumentError(`--${flag.flag} must be one of: ${flag.choices.join(', ')}`);
-  }
-  return word;
-}
-
-function integerOf(flag: string, word: string): number {
-  // The value is not echoed: some integer flags sit beside secrets on the same command line.
-  if (!/^-?\d{1,15}$/.test(word)) throw new ArgumentError(`--${flag} expects an integer`);
-  return Number(word);
-}
-
-function globalsOf(given: Map<string, string[]>): Globals {
-  const output = given.get('output')?.[0] ?? 'json';
-  if (output !== 'json') throw new ArgumentError('--output: only json is supported');
-
-  return {
-    endpointUrl: given.get('endpoint-url')?.[0],
-    region: given.get('region')?.[0],
-    profile: given.get('profile')?.[0],
-    output,
-    paginate: !given.has('no-paginate'),
-  };
 }

@@ -1,7 +1,7 @@
 import { accessSync, closeSync, constants, fchmodSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-import type { Invocation } from './argv.js';
+import type { Invocation } from './invocation.js';
 import { ArgumentError } from './errors.js';
 import type { Result } from './response.js';
 

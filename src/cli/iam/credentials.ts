@@ -1,6 +1,6 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
-import type { Globals } from './argv.js';
+import type { Globals } from './invocation.js';
 import { ArgumentError } from './errors.js';
 
 export interface Credentials {

@@ -1,4 +1,4 @@
-import type { Globals } from './argv.js';
+import type { Globals } from './invocation.js';
 import { ArgumentError } from './errors.js';
 import type { ServiceName } from './operations.js';
 

@@ -1,4 +1,6 @@
+import { IAM, IAM_PAGES } from './iam-table.js';
 import { kebabCase } from './names.js';
+import { STS } from './sts-table.js';
 
 /** How a parameter is written on the command line and sent on the wire. */
 export type ParamKind = 'string' | 'integer' | 'boolean' | 'tags' | 'strings';
@@ -31,66 +33,10 @@ export interface Service {
 }
 
 /** A kind ending in `!` is required: the CLI refuses to send the call without it. */
-type Spec = ParamKind | `${ParamKind}!`;
-type Table = Record<string, Record<string, Spec>>;
+export type Spec = ParamKind | `${ParamKind}!`;
 
-const PAGING = { Marker: 'string', MaxItems: 'integer' } as const;
-
-/** The parameters each action of the server reads, in AWS's names (src/api/iam, src/api/sts). */
-const IAM: Table = {
-  CreateUser: { UserName: 'string!', Path: 'string', Tags: 'tags' },
-  GetUser: { UserName: 'string' },
-  ListUsers: { PathPrefix: 'string', ...PAGING },
-  UpdateUser: { UserName: 'string!', NewUserName: 'string', NewPath: 'string' },
-  DeleteUser: { UserName: 'string!' },
-  CreateLoginProfile: { UserName: 'string', Password: 'string', PasswordResetRequired: 'boolean' },
-  GetLoginProfile: { UserName: 'string' },
-  UpdateLoginProfile: {
-    UserName: 'string!',
-    Password: 'string',
-    PasswordResetRequired: 'boolean',
-  },
-  DeleteLoginProfile: { UserName: 'string' },
-  CreateAccessKey: { UserName: 'string' },
-  ListAccessKeys: { UserName: 'string', ...PAGING },
-  UpdateAccessKey: { UserName: 'string', AccessKeyId: 'string!', Status: 'string!' },
-  DeleteAccessKey: { UserName: 'string', AccessKeyId: 'string!' },
-  CreateVirtualMFADevice: { VirtualMFADeviceName: 'string!', Path: 'string', Tags: 'tags' },
-  EnableMFADevice: {
-    UserName: 'string!',
-    SerialNumber: 'string!',
-    AuthenticationCode1: 'string!',
-    AuthenticationCode2: 'string!',
-  },
-  ResyncMFADevice: {
-    UserName: 'string!',
-    SerialNumber: 'string!',
-    AuthenticationCode1: 'string!',
-    AuthenticationCode2: 'string!',
-  },
-  DeactivateMFADevice: { UserName: 'string', SerialNumber: 'string!' },
-  DeleteVirtualMFADevice: { SerialNumber: 'string!' },
-  GetMFADevice: { SerialNumber: 'string!', UserName: 'string' },
-  ListMFADevices: { UserName: 'string', ...PAGING },
-  ListVirtualMFADevices: { AssignmentStatus: 'string', ...PAGING },
-  TagMFADevice: { SerialNumber: 'string!', Tags: 'tags!' },
-  UntagMFADevice: { SerialNumber: 'string!', TagKeys: 'strings!' },
-  ListMFADeviceTags: { SerialNumber: 'string!', ...PAGING },
-};
-
-const STS: Table = {
-  GetSessionToken: { DurationSeconds: 'integer', SerialNumber: 'string', TokenCode: 'string' },
-  GetCallerIdentity: {},
-};
-
-/** The list each paginated operation returns a page of, followed by IsTruncated and Marker. */
-const PAGES: Record<string, string> = {
-  ListUsers: 'Users',
-  ListAccessKeys: 'AccessKeyMetadata',
-  ListMFADevices: 'MFADevices',
-  ListVirtualMFADevices: 'VirtualMFADevices',
-  ListMFADeviceTags: 'Tags',
-};
+/** Operations by wire name, each with its parameters by wire name. */
+export type Table = Record<string, Record<string, Spec>>;
 
 /** Options the AWS CLI adds to paginated commands, beside `--max-items` (a total there). */
 const PAGING_OPTIONS: Flag[] = [
@@ -109,30 +55,50 @@ const BOOTSTRAP_OPTIONS: Flag[] = [
   },
 ];
 
-function operation(service: ServiceName, name: string, specs: Record<string, Spec>): Operation {
+function operation(
+  service: ServiceName,
+  name: string,
+  specs: Record<string, Spec>,
+  pages: string | undefined,
+): Operation {
   const params: Flag[] = Object.entries(specs).map(([param, spec]) => ({
     flag: kebabCase(param),
     kind: spec.replace('!', '') as ParamKind,
     required: spec.endsWith('!'),
     param,
   }));
-  const pages = PAGES[name];
   const extras = name === 'CreateVirtualMFADevice' ? BOOTSTRAP_OPTIONS : [];
   const flags = [...params, ...(pages ? PAGING_OPTIONS : []), ...extras];
 
-  return { service, name, command: kebabCase(name), flags, ...(pages ? { pages } : {}) };
+  return { service, name, command: kebabCase(name), flags, pages };
 }
 
-function service(name: ServiceName, version: string, table: Table): Service {
-  const operations = Object.entries(table).map(([op, specs]) => operation(name, op, specs));
+function service(
+  name: ServiceName,
+  version: string,
+  table: Table,
+  pages: Record<string, string> = {},
+): Service {
+  const operations = Object.entries(table).map(([op, specs]) =>
+    operation(name, op, specs, pages[op]),
+  );
   return { name, version, operations };
 }
 
 export const SERVICES: Record<ServiceName, Service> = {
-  iam: service('iam', '2010-05-08', IAM),
+  iam: service('iam', '2010-05-08', IAM, IAM_PAGES),
   sts: service('sts', '2011-06-15', STS),
 };
 
 export function findOperation(service: Service, command: string): Operation | undefined {
   return service.operations.find((op) => op.command === command);
+}
+
+/** A flag of the operation by name; a switch also answers to `--no-<name>`. */
+export function findFlag(operation: Operation, name: string): Flag | undefined {
+  const exact = operation.flags.find((f) => f.flag === name);
+  if (exact) return exact;
+
+  const negated = name.startsWith('no-') ? name.slice(3) : undefined;
+  return operation.flags.find((f) => f.flag === negated && f.kind === 'boolean');
 }

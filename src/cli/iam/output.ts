@@ -12,11 +12,22 @@ const LISTS = new Set([
   'MFADevices',
   'VirtualMFADevices',
   'Tags',
-  'TagKeys',
+  'Policies',
+  'Versions',
+  'AttachedPolicies',
+  'PolicyNames',
+  'Groups',
 ]);
-const BOOLEANS = new Set(['IsTruncated', 'PasswordResetRequired']);
-// No operation served today returns an integer; these are the IAM Policy's, which come next.
+const BOOLEANS = new Set([
+  'IsTruncated',
+  'PasswordResetRequired',
+  'IsAttachable',
+  'IsDefaultVersion',
+]);
 const INTEGERS = new Set(['AttachmentCount', 'PermissionsBoundaryUsageCount']);
+
+/** IAM sends policy documents percent-encoded; the AWS CLI prints them as JSON objects. */
+const POLICY_DOCUMENTS = new Set(['PolicyDocument', 'Document']);
 
 export type Json = string | number | boolean | Json[] | { [key: string]: Json };
 
@@ -29,7 +40,10 @@ const parser = new XMLParser({
   isArray: (name) => name === 'member',
 });
 
-/** Parses a Query API response; throws on anything that is not well-formed XML. */
+/**
+ * Parses a Query API response; throws on anything that is not well-formed XML, and on element
+ * names such as __proto__ that could reach an object's prototype.
+ */
 export function parseXml(text: string): Record<string, unknown> {
   return parser.parse(text, true) as Record<string, unknown>;
 }
@@ -44,7 +58,6 @@ export function shapeOutput(node: unknown, name = ''): Json {
   const entries = Object.entries(record)
     .filter(([key]) => key !== '#text')
     .map(([key, value]): [string, Json] => [key, shapeOutput(value, key)]);
-  // fromEntries defines own properties, so an element named __proto__ stays a plain member.
   return Object.fromEntries(entries);
 }
 
@@ -52,5 +65,15 @@ function shapeText(text: string, name: string): Json {
   if (LISTS.has(name)) return [];
   if (BOOLEANS.has(name)) return text.trim() === 'true';
   if (INTEGERS.has(name)) return Number(text.trim());
+  if (POLICY_DOCUMENTS.has(name)) return policyDocument(text);
   return text;
+}
+
+/** The decoded document, or the text as sent when it is not percent-encoded JSON. */
+function policyDocument(text: string): Json {
+  try {
+    return JSON.parse(decodeURIComponent(text)) as Json;
+  } catch {
+    return text;
+  }
 }

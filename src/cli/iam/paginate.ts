@@ -1,9 +1,11 @@
-import type { Invocation, Value } from './argv.js';
+import type { Invocation, Value } from './invocation.js';
 import { ArgumentError, ConnectionError } from './errors.js';
 import type { Json } from './output.js';
 import type { Result } from './response.js';
 
 export type Call = (params: Map<string, Value>) => Promise<Result>;
+
+const PAGING_MEMBERS = new Set(['IsTruncated', 'Marker']);
 
 /** Where a later run resumes: the page's marker, and how many of its items were printed. */
 interface Resume {
@@ -63,28 +65,42 @@ async function gather(
   const items: Json[] = [];
   const seen = new Set<string>();
   let at = start;
+  let first: Result | undefined;
 
   for (;;) {
     const page = await call(withMarker(request, at.marker));
+    first ??= page;
     const fresh = asList(page[list]).slice(at.skip);
     const room = (total ?? Infinity) - items.length;
 
     if (fresh.length > room) {
       items.push(...fresh.slice(0, room));
-      return { [list]: items, NextToken: tokenFor({ marker: at.marker, skip: at.skip + room }) };
+      return resultOf(first, list, items, { marker: at.marker, skip: at.skip + room });
     }
     items.push(...fresh);
 
     const next = page.IsTruncated === true && typeof page.Marker === 'string' ? page.Marker : '';
-    if (next === '') return { [list]: items };
-    if (items.length === total)
-      return { [list]: items, NextToken: tokenFor({ marker: next, skip: 0 }) };
+    if (next === '') return resultOf(first, list, items);
+    if (items.length === total) return resultOf(first, list, items, { marker: next, skip: 0 });
 
     // A server that hands out the same marker twice would keep this loop going for ever.
     if (seen.has(next)) throw new ConnectionError('The service returned the same Marker twice');
     seen.add(next);
     at = { marker: next, skip: 0 };
   }
+}
+
+/**
+ * The gathered list, then the first page's other members (GetGroup's Group) but not its paging
+ * members, then a NextToken when there is more to print: the AWS CLI's order.
+ */
+function resultOf(first: Result, list: string, items: Json[], next?: Resume): Result {
+  const others = Object.entries(first).filter(([key]) => !PAGING_MEMBERS.has(key) && key !== list);
+  return {
+    [list]: items,
+    ...Object.fromEntries(others),
+    ...(next ? { NextToken: tokenFor(next) } : {}),
+  };
 }
 
 function withMarker(request: Map<string, Value>, marker: string | undefined): Map<string, Value> {
@@ -97,7 +113,7 @@ function asList(value: Json | undefined): Json[] {
 }
 
 /** NextToken is this client's own: base64 of where to resume, opaque to the user. */
-export function tokenFor(resume: Resume): string {
+function tokenFor(resume: Resume): string {
   return Buffer.from(JSON.stringify(resume)).toString('base64');
 }
 

@@ -1,4 +1,4 @@
-import type { Value } from './argv.js';
+import type { Value } from './invocation.js';
 import type { Operation, Service } from './operations.js';
 import type { Tag } from './shorthand.js';
 

@@ -1,112 +1,115 @@
 import { createHash } from 'node:crypto';
 
-import { SigV4Error } from './errors.js';
-import { header } from './parse.js';
+import { canonicalHeaderValue } from './headers.js';
+import { encodePath, recodeComponent } from './percent.js';
 import type { SignedRequest, SigV4Claim } from './types.js';
 
-const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+export const ALGORITHM = 'AWS4-HMAC-SHA256';
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
-/** RFC 3986 encoding as SigV4 wants it: only A-Z a-z 0-9 - _ . ~ stay bare. */
-export function uriEncode(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+/**
+ * Hex SHA-256 of a canonical request. Latin1 turns each character back into the byte node read
+ * off the wire, so a header with non-ASCII bytes hashes exactly as the client signed it; every
+ * other part of the canonical request is ASCII by construction.
+ */
+export function hashCanonicalRequest(canonical: string): string {
+  return createHash('sha256').update(canonical, 'latin1').digest('hex');
 }
 
-export function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+export function hashPayload(body: Buffer): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 /**
- * The canonical request (SigV4 step 1): method, canonical path, canonical query, the headers the
- * request itself listed as signed, that list, and the payload hash.
+ * SigV4 step 1, for non-S3 services: method, canonical path, canonical query, the headers the
+ * request listed as signed, that list, and the payload hash (the one the client declared, if it
+ * signed one; verifySigV4 checks the declaration against the body).
  */
 export function canonicalRequest(req: SignedRequest, claim: SigV4Claim): string {
-  return [
-    req.method.toUpperCase(),
-    canonicalPath(req.path),
-    canonicalQuery(req.query, claim.presigned),
-    canonicalHeaders(req, claim.signedHeaders),
-    claim.signedHeaders.join(';'),
-    payloadHash(req, claim),
-  ].join('\n');
+  return buildCanonicalRequest(req, claim, claim.payloadHash ?? hashPayload(req.body));
 }
 
+export function buildCanonicalRequest(
+  req: SignedRequest,
+  claim: SigV4Claim,
+  payloadHash: string,
+): string {
+  return (
+    req.method +
+    '\n' +
+    canonicalUri(req.path) +
+    '\n' +
+    canonicalQuery(req.query, claim.presigned) +
+    '\n' +
+    canonicalHeaders(req, claim.signedHeaders) +
+    '\n' +
+    claim.signedHeaders.join(';') +
+    '\n' +
+    payloadHash
+  );
+}
+
+/** SigV4 step 2. */
 export function stringToSign(claim: SigV4Claim, canonicalRequestHash: string): string {
   const { date, region, service } = claim.credential;
-  return [
-    'AWS4-HMAC-SHA256',
-    claim.amzDate,
-    `${date}/${region}/${service}/aws4_request`,
-    canonicalRequestHash,
-  ].join('\n');
+  const scope = `${date}/${region}/${service}/aws4_request`;
+  return `${ALGORITHM}\n${claim.amzDate}\n${scope}\n${canonicalRequestHash}`;
 }
 
-/** Non-S3 services: dot segments removed, each segment encoded once more than it was sent. */
-function canonicalPath(path: string): string {
-  if (path === '' || path === '/') return '/';
+/**
+ * The path with dot segments and empty segments removed (as botocore and the JS SDK normalise
+ * before signing), then encoded once more than it was sent.
+ */
+export function canonicalUri(path: string): string {
+  if (path === '/' || path === '') return '/';
 
-  const out: string[] = [];
-  for (const segment of path.split('/').slice(1)) {
-    if (segment === '.') continue;
-    if (segment === '..') out.pop();
-    else out.push(uriEncode(segment));
+  const kept: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') kept.pop();
+    else kept.push(segment);
   }
-  const joined = `/${out.join('/')}`;
-  return path.endsWith('/') && joined !== '/' ? `${joined}/` : joined;
+
+  const lead = path.charCodeAt(0) === 47 ? '/' : '';
+  const trail = kept.length > 0 && path.charCodeAt(path.length - 1) === 47 ? '/' : '';
+  return encodePath(lead + kept.join('/') + trail);
 }
 
-function canonicalQuery(query: string, presigned: boolean): string {
-  if (query.length === 0) return '';
+function byNameThenValue(a: [string, string], b: [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Every parameter re-encoded per RFC 3986 and sorted by encoded name, then value. In the
+ * presigned form X-Amz-Signature is left out: it is the one value that cannot sign itself.
+ */
+export function canonicalQuery(query: string, presigned: boolean): string {
+  if (query === '') return '';
 
   const pairs: Array<[string, string]> = [];
   for (const pair of query.split('&')) {
-    if (pair.length === 0) continue;
+    if (pair === '') continue;
     const eq = pair.indexOf('=');
-    const name = decode(eq < 0 ? pair : pair.slice(0, eq));
+    const name = recodeComponent(eq < 0 ? pair : pair.slice(0, eq));
     if (presigned && name === 'X-Amz-Signature') continue;
-    pairs.push([uriEncode(name), uriEncode(decode(eq < 0 ? '' : pair.slice(eq + 1)))]);
+    pairs.push([name, eq < 0 ? '' : recodeComponent(pair.slice(eq + 1))]);
   }
+  pairs.sort(byNameThenValue);
 
-  pairs.sort((a, b) =>
-    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0,
-  );
-  return pairs.map(([name, value]) => `${name}=${value}`).join('&');
-}
-
-function canonicalHeaders(req: SignedRequest, signed: string[]): string {
   let out = '';
-  for (const name of signed) {
-    const value = header(req, name.toLowerCase()) ?? '';
-    out += `${name.toLowerCase()}:${value.trim().replace(/\s+/g, ' ')}\n`;
+  for (let i = 0; i < pairs.length; i++) {
+    out += (i === 0 ? '' : '&') + pairs[i]![0] + '=' + pairs[i]![1];
   }
   return out;
 }
 
-function payloadHash(req: SignedRequest, claim: SigV4Claim): string {
-  const declared = header(req, 'x-amz-content-sha256');
-  if (declared === 'UNSIGNED-PAYLOAD' && claim.signedHeaders.includes('x-amz-content-sha256')) {
-    return declared;
+/** `name:value\n` for each signed header, in the order the client listed them. */
+function canonicalHeaders(req: SignedRequest, signed: readonly string[]): string {
+  let out = '';
+  for (const name of signed) {
+    out += name + ':' + canonicalHeaderValue(req.headers[name.toLowerCase()]) + '\n';
   }
-
-  const actual = req.body.length === 0 ? EMPTY_SHA256 : sha256Hex(req.body);
-  if (declared !== undefined && declared !== actual) {
-    throw new SigV4Error(
-      'SignatureDoesNotMatch',
-      'The provided x-amz-content-sha256 header does not match what was computed.',
-    );
-  }
-  return actual;
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    throw new SigV4Error(
-      'IncompleteSignature',
-      'The query string has a malformed percent-encoding.',
-    );
-  }
+  return out;
 }

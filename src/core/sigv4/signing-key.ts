@@ -2,6 +2,10 @@ import { createHash, createHmac } from 'node:crypto';
 
 import type { Credential } from './types.js';
 
+function hmac(key: Buffer, data: string): Buffer {
+  return createHmac('sha256', key).update(data, 'utf8').digest();
+}
+
 /** SigV4 step 3: the key for one secret, day, region and service. */
 export function deriveSigningKey(
   secret: string,
@@ -9,45 +13,58 @@ export function deriveSigningKey(
   region: string,
   service: string,
 ): Buffer {
-  const kDate = createHmac('sha256', `AWS4${secret}`).update(date).digest();
-  const kRegion = createHmac('sha256', kDate).update(region).digest();
-  const kService = createHmac('sha256', kRegion).update(service).digest();
-  return createHmac('sha256', kService).update('aws4_request').digest();
+  const kDate = hmac(Buffer.from(`AWS4${secret}`, 'utf8'), date);
+  const kRegion = hmac(kDate, region);
+  const kService = hmac(kRegion, service);
+  return hmac(kService, 'aws4_request');
 }
 
 /**
- * Derived keys change once a day per key, region and service, so caching them saves four HMACs
- * on every request. The cache key includes a digest of the secret, so a key whose secret changed
- * never reuses the old derivation; the map is bounded and evicts the least recently used.
+ * Derived keys for recent scopes. A key changes once a day per access key, region and service,
+ * so caching saves four HMACs on nearly every request. The cache is keyed by a digest of the
+ * secret as well, so a rotated or replaced secret can never be answered with the old key; the
+ * digest, not the secret, is what the map holds. Least recently used entries go first.
  */
 export class SigningKeyCache {
-  readonly #entries = new Map<string, Buffer>();
   readonly #maxEntries: number;
+  readonly #keys = new Map<string, Buffer>();
 
-  constructor(maxEntries = 10_000) {
+  constructor(maxEntries = 1024) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+      throw new TypeError('SigningKeyCache needs a positive integer maxEntries');
+    }
     this.#maxEntries = maxEntries;
   }
 
+  /** The derived key; shared with later callers, so it must not be written to. */
   get(secret: string, cred: Credential): Buffer {
-    const fingerprint = createHash('sha256').update(secret).digest('base64');
-    const id = `${cred.accessKeyId}\n${fingerprint}\n${cred.date}\n${cred.region}\n${cred.service}`;
+    // JSON keeps the fields apart whatever they contain, so no two scopes share an id.
+    const fingerprint = createHash('sha256').update(secret, 'utf8').digest('base64');
+    const id = JSON.stringify([
+      cred.accessKeyId,
+      fingerprint,
+      cred.date,
+      cred.region,
+      cred.service,
+    ]);
 
-    const hit = this.#entries.get(id);
-    if (hit) {
-      this.#entries.delete(id);
-      this.#entries.set(id, hit);
-      return hit;
+    const cached = this.#keys.get(id);
+    if (cached !== undefined) {
+      // Re-inserting moves the entry to the young end of the Map's insertion order.
+      this.#keys.delete(id);
+      this.#keys.set(id, cached);
+      return cached;
     }
 
     const key = deriveSigningKey(secret, cred.date, cred.region, cred.service);
-    this.#entries.set(id, key);
-    if (this.#entries.size > this.#maxEntries) {
-      this.#entries.delete(this.#entries.keys().next().value!);
+    this.#keys.set(id, key);
+    if (this.#keys.size > this.#maxEntries) {
+      this.#keys.delete(this.#keys.keys().next().value!);
     }
     return key;
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#keys.size;
   }
 }

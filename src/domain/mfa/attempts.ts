@@ -11,28 +11,38 @@ export type AttemptOutcome<T> =
  * can never exceed it; a locked device is refused without looking at the codes at all, so the
  * answer says nothing about whether they were right. A success resets the budget (in the consume
  * statement); a spent budget locks the device for a time that doubles with each lock.
+ *
+ * Reservation, check and consumption share one transaction, and `check` must do its writes
+ * through the deps it is given. A request that dies halfway (a lost database connection, a killed
+ * process) then leaves the budget, the lock and the used steps exactly as they were.
  */
 export async function withAttempt<T>(
   deps: Deps,
   serialNumber: string,
-  check: (device: MfaDevice) => Promise<AttemptOutcome<T>>,
+  check: (device: MfaDevice, deps: Deps) => Promise<AttemptOutcome<T>>,
 ): Promise<AttemptOutcome<T>> {
   const now = deps.clock();
   const { maxFailedAttempts } = deps.settings.mfa;
 
-  const device = await deps.store.mfaDevices.reserveAttempt(serialNumber, now, maxFailedAttempts);
-  if (!device)
-    return { ok: false, reason: 'locked', lockedUntil: await lockedUntil(deps, serialNumber) };
+  const outcome = await deps.store.transaction(async (store) => {
+    const device = await store.mfaDevices.reserveAttempt(serialNumber, now, maxFailedAttempts);
+    if (!device) return undefined;
 
-  const outcome = await check(device);
-  if (!outcome.ok && device.failedAttempts >= maxFailedAttempts) {
-    await deps.store.mfaDevices.lockIfSpent(
-      serialNumber,
-      maxFailedAttempts,
-      now + lockMs(deps, device),
-    );
-  }
-  return outcome;
+    const checked = await check(device, { ...deps, store });
+    if (!checked.ok && device.failedAttempts >= maxFailedAttempts) {
+      await store.mfaDevices.lockIfSpent(
+        serialNumber,
+        maxFailedAttempts,
+        now + lockMs(deps, device),
+      );
+    }
+    return checked;
+  });
+
+  // Every door's check of codes passes here, so this is the one place they are counted.
+  deps.observer?.mfaVerification?.(outcome ? (outcome.ok ? 'ok' : outcome.reason) : 'locked');
+  if (outcome) return outcome;
+  return { ok: false, reason: 'locked', lockedUntil: await lockedUntil(deps, serialNumber) };
 }
 
 function lockMs(deps: Deps, device: MfaDevice): number {

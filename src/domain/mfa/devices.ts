@@ -123,14 +123,15 @@ export async function deleteVirtualMfaDevice(deps: Deps, serialNumber: string): 
 
 export async function tagMfaDevice(deps: Deps, serialNumber: string, tags: Tag[]): Promise<void> {
   await requireDevice(deps, serialNumber);
+
+  // Written first and counted after, in one transaction that holds the device: concurrent tag
+  // requests cannot pass the limit together, and a concurrent delete leaves no tags behind.
   await deps.store.transaction(async (store) => {
-    const existing = await store.mfaDevices.tags(serialNumber);
-    const keys = new Set(existing.map((t) => t.key.toLowerCase()));
-    for (const tag of tags) keys.add(tag.key.toLowerCase());
-    if (keys.size > 50) {
+    if (!(await store.mfaDevices.putTags(serialNumber, tags))) throw noSuchDevice(serialNumber);
+
+    if ((await store.mfaDevices.tags(serialNumber)).length > 50) {
       throw new LimitExceeded('The number of tags has reached the maximum limit.');
     }
-    await store.mfaDevices.putTags(serialNumber, tags);
   });
 }
 

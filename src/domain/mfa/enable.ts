@@ -41,8 +41,8 @@ export async function enableMfaDevice(deps: Deps, input: SyncInput): Promise<voi
   }
   await checkDeviceLimit(deps, user);
 
-  const outcome = await proveCodes(deps, input, (step, drift, now) =>
-    deps.store.mfaDevices.assign(device.serialNumber, user.userId, now, step, drift),
+  const outcome = await proveCodes(deps, input, (attempt, step, drift, now) =>
+    attempt.store.mfaDevices.assign(device.serialNumber, user.userId, now, step, drift),
   );
 
   if (!outcome.ok) {
@@ -60,8 +60,8 @@ export async function resyncMfaDevice(deps: Deps, input: SyncInput): Promise<voi
   const device = await requireDevice(deps, input.serialNumber);
   if (device.userId !== user.userId) throw noSuchDevice(input.serialNumber);
 
-  const outcome = await proveCodes(deps, input, (step, drift) =>
-    deps.store.mfaDevices.resync(device.serialNumber, user.userId, step, drift),
+  const outcome = await proveCodes(deps, input, (attempt, step, drift) =>
+    attempt.store.mfaDevices.resync(device.serialNumber, user.userId, step, drift),
   );
 
   if (!outcome.ok) throw refusal(outcome);
@@ -70,21 +70,22 @@ export async function resyncMfaDevice(deps: Deps, input: SyncInput): Promise<voi
 /**
  * One attempt at proving the app holds the seed: finds the two consecutive steps the codes belong
  * to, then lets `record` store the step reached and the drift in one conditional update (which
- * refuses steps already used, so these codes can never be used again).
+ * refuses steps already used, so these codes can never be used again), through the attempt's
+ * deps so that it joins the attempt's transaction.
  */
 function proveCodes(
   deps: Deps,
   input: SyncInput,
-  record: (step: number, drift: number, now: number) => Promise<boolean>,
+  record: (attempt: Deps, step: number, drift: number, now: number) => Promise<boolean>,
 ): Promise<AttemptOutcome<number>> {
-  return withAttempt(deps, input.serialNumber, async (device) => {
+  return withAttempt(deps, input.serialNumber, async (device, attempt) => {
     const now = deps.clock();
     const seed = openSeed(deps, device);
     const { syncWindowSteps } = deps.settings.mfa;
     const step = findConsecutivePair(seed, input.code1, input.code2, now, syncWindowSteps);
     if (step === null) return { ok: false, reason: 'wrong' };
 
-    const recorded = await record(step, step - timeStep(now), now);
+    const recorded = await record(attempt, step, step - timeStep(now), now);
     return recorded ? { ok: true, value: step } : { ok: false, reason: 'replayed' };
   });
 }

@@ -15,7 +15,7 @@ export function verifyAndConsume(
   serialNumber: string,
   code: string,
 ): Promise<AttemptOutcome<{ step: number }>> {
-  return withAttempt(deps, serialNumber, async (device) => {
+  return withAttempt(deps, serialNumber, async (device, attempt) => {
     const expected = timeStep(deps.clock()) + device.drift;
     const step = findStep(
       openSeed(deps, device),
@@ -25,7 +25,7 @@ export function verifyAndConsume(
     );
     if (step === null) return { ok: false, reason: 'wrong' };
 
-    if (!(await deps.store.mfaDevices.consumeStep(serialNumber, step))) {
+    if (!(await attempt.store.mfaDevices.consumeStep(serialNumber, step))) {
       return { ok: false, reason: 'replayed' };
     }
     return { ok: true, value: { step } };

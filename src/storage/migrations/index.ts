@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
+import { ServiceUnavailable } from '../../domain/errors.js';
 import type { Dialect } from './dialect.js';
 import * as initial from './001-initial.js';
 import * as policies from './002-policies.js';
 import * as consoleSessions from './003-console.js';
+import * as audit from './004-audit.js';
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -12,6 +14,7 @@ const STEPS: Record<string, Step> = {
   '001-initial': initial,
   '002-policies': policies,
   '003-console': consoleSessions,
+  '004-audit': audit,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -34,9 +37,18 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<vo
   const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // An unreachable database is not a failed migration; it is reported as what it is.
+    if (error instanceof ServiceUnavailable) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${(error as Error).message}`);
   }
+}
+
+/** The names of the migrations this database has applied, in order. */
+export async function appliedMigrations(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
 }
 
 export type { Dialect } from './dialect.js';

@@ -177,8 +177,18 @@ export class MfaDeviceRows implements MfaDeviceRepo {
     return readTags(this.db, 'mfa_device_tags', serialNumber);
   }
 
-  putTags(serialNumber: string, tags: Tag[]): Promise<void> {
-    return writeTags(this.db, 'mfa_device_tags', serialNumber, tags);
+  async putTags(serialNumber: string, tags: Tag[]): Promise<boolean> {
+    // The device row is locked first (a no-op update), so a concurrent delete either waits and
+    // then removes these tags with the device, or has removed the device and nothing is written.
+    const held = await this.db
+      .updateTable('mfa_devices')
+      .set((eb) => ({ serial_lower: eb.ref('serial_lower') }))
+      .where('serial_number', '=', serialNumber)
+      .executeTakeFirst();
+    if (Number(held.numUpdatedRows) !== 1) return false;
+
+    await writeTags(this.db, 'mfa_device_tags', serialNumber, tags);
+    return true;
   }
 
   removeTags(serialNumber: string, keys: string[]): Promise<void> {

@@ -149,7 +149,13 @@ export class PolicyRows implements PolicyRepo {
 
     await this.db
       .insertInto('policy_versions')
-      .values({ policy_id: policyId, version_id: versionId, version_number: number, document, created_at: at })
+      .values({
+        policy_id: policyId,
+        version_id: versionId,
+        version_number: number,
+        document,
+        created_at: at,
+      })
       .execute();
     if (setAsDefault) await this.setDefaultVersion(policyId, versionId, at);
     return { policyId, versionId, document, isDefaultVersion: setAsDefault, createdAt: at };

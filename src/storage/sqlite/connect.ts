@@ -1,19 +1,25 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 
+import { GuardedDialect } from '../guarded-dialect.js';
 import { KyselyStore } from '../kysely-store.js';
 import { migrate } from '../migrations/index.js';
 import type { Database } from '../schema.js';
+import { cachingStatements } from './statement-cache.js';
 
 /**
  * Opens (creating when needed) the embedded database. WAL lets readers run beside the writer, and
  * a busy timeout makes a second process (a backup, the audit CLI) wait instead of failing.
  */
 export async function openSqlite(file: string): Promise<KyselyStore> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Created owner-only before SQLite opens it; its -wal and -shm files then get the same mode.
+    closeSync(openSync(file, 'a', 0o600));
+  }
 
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
@@ -21,7 +27,8 @@ export async function openSqlite(file: string): Promise<KyselyStore> {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const dialect = new GuardedDialect(new SqliteDialect({ database: cachingStatements(database) }));
+  const db = new Kysely<Database>({ dialect });
   await migrate(db as Kysely<unknown>, 'sqlite');
   return new KyselyStore(db, 'sqlite');
 }

@@ -6,9 +6,10 @@ import { enableMfaDevice, resyncMfaDevice } from '../../../src/domain/mfa/enable
 import { verifyAndConsume } from '../../../src/domain/mfa/verify.js';
 import { createUser } from '../../../src/domain/users.js';
 import { base32Decode } from '../../../src/core/otp/index.js';
+import { storeBackends } from '../../support/backends.js';
 import { testDeps, type TestDeps } from '../../support/deps.js';
 
-describe('EnableMFADevice and ResyncMFADevice', () => {
+describe.each(storeBackends())('EnableMFADevice and ResyncMFADevice on $name', (backend) => {
   let deps: TestDeps;
   let seed: Buffer;
   let serial: string;
@@ -17,7 +18,7 @@ describe('EnableMFADevice and ResyncMFADevice', () => {
     enableMfaDevice(deps, { userName: 'Alice', serialNumber: serial, code1, code2 });
 
   beforeEach(async () => {
-    deps = await testDeps();
+    deps = await testDeps(await backend.fresh());
     await createUser(deps, { userName: 'Alice', path: '/', tags: [] });
     const created = await createVirtualMfaDevice(deps, { name: 'Alice', path: '/', tags: [] });
     seed = base32Decode(created.base32Seed)!;
@@ -52,7 +53,9 @@ describe('EnableMFADevice and ResyncMFADevice', () => {
   }
 
   it('refuses arbitrary codes', async () => {
-    await expect(enable('000000', '111111')).rejects.toMatchObject({ code: 'InvalidAuthenticationCode' });
+    await expect(enable('000000', '111111')).rejects.toMatchObject({
+      code: 'InvalidAuthenticationCode',
+    });
     expect(await assigned()).toBeNull();
   });
 
@@ -66,7 +69,9 @@ describe('EnableMFADevice and ResyncMFADevice', () => {
   });
 
   it('refuses codes from outside the documented window (±10 steps)', async () => {
-    await expect(enable(code(11), code(12))).rejects.toMatchObject({ code: 'InvalidAuthenticationCode' });
+    await expect(enable(code(11), code(12))).rejects.toMatchObject({
+      code: 'InvalidAuthenticationCode',
+    });
   });
 
   it('codes used to enable can never be used to sign in', async () => {
@@ -80,7 +85,12 @@ describe('EnableMFADevice and ResyncMFADevice', () => {
     deps.clock.advance(10 * 30_000);
 
     // The phone's clock fell 4 steps behind.
-    await resyncMfaDevice(deps, { userName: 'Alice', serialNumber: serial, code1: code(-5), code2: code(-4) });
+    await resyncMfaDevice(deps, {
+      userName: 'Alice',
+      serialNumber: serial,
+      code1: code(-5),
+      code2: code(-4),
+    });
     expect((await deps.store.mfaDevices.find(serial))!.drift).toBe(-4);
     deps.clock.advance(30_000);
     expect((await verifyAndConsume(deps, serial, code(-4))).ok).toBe(true);
@@ -98,6 +108,9 @@ describe('EnableMFADevice and ResyncMFADevice', () => {
         code2: totpAt(s, step),
       });
     }
-    await expect(enable(code(-1), code(0))).rejects.toMatchObject({ code: 'LimitExceeded', status: 409 });
+    await expect(enable(code(-1), code(0))).rejects.toMatchObject({
+      code: 'LimitExceeded',
+      status: 409,
+    });
   });
 });

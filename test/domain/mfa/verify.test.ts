@@ -5,21 +5,27 @@ import { createVirtualMfaDevice } from '../../../src/domain/mfa/devices.js';
 import { enableMfaDevice } from '../../../src/domain/mfa/enable.js';
 import { verifyAndConsume } from '../../../src/domain/mfa/verify.js';
 import { createUser } from '../../../src/domain/users.js';
+import { storeBackends } from '../../support/backends.js';
 import { testDeps, type TestDeps } from '../../support/deps.js';
 
-describe('verify-and-consume', () => {
+describe.each(storeBackends())('verify-and-consume on $name', (backend) => {
   let deps: TestDeps;
   let seed: Buffer;
   let serial: string;
   const code = (offset = 0): string => totpAt(seed, timeStep(deps.clock()) + offset);
 
   beforeEach(async () => {
-    deps = await testDeps();
+    deps = await testDeps(await backend.fresh());
     await createUser(deps, { userName: 'Alice', path: '/', tags: [] });
     const created = await createVirtualMfaDevice(deps, { name: 'Alice', path: '/', tags: [] });
     seed = base32Decode(created.base32Seed)!;
     serial = created.device.serialNumber;
-    await enableMfaDevice(deps, { userName: 'Alice', serialNumber: serial, code1: code(-1), code2: code(0) });
+    await enableMfaDevice(deps, {
+      userName: 'Alice',
+      serialNumber: serial,
+      code1: code(-1),
+      code2: code(0),
+    });
     deps.clock.advance(30_000);
   });
 
@@ -35,13 +41,19 @@ describe('verify-and-consume', () => {
 
   it('a wrong code is refused', async () => {
     const wrong = code(0) === '000000' ? '000001' : '000000';
-    expect(await verifyAndConsume(deps, serial, wrong)).toMatchObject({ ok: false, reason: 'wrong' });
+    expect(await verifyAndConsume(deps, serial, wrong)).toMatchObject({
+      ok: false,
+      reason: 'wrong',
+    });
   });
 
   it('invariant: a code accepted once is refused on reuse', async () => {
     const current = code(0);
     expect((await verifyAndConsume(deps, serial, current)).ok).toBe(true);
-    expect(await verifyAndConsume(deps, serial, current)).toMatchObject({ ok: false, reason: 'replayed' });
+    expect(await verifyAndConsume(deps, serial, current)).toMatchObject({
+      ok: false,
+      reason: 'replayed',
+    });
   });
 
   it('invariant: an older code is refused once a later one was accepted', async () => {

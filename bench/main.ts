@@ -1,0 +1,191 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { compare, type WorkloadRuns } from './compare.js';
+import { consumedCodes } from './consumed.js';
+import { loadNow, machineFacts, versionOf } from './machine.js';
+import { toMarkdown } from './markdown.js';
+import { measureBig } from './memory.js';
+import { microMedians } from './micro-repeat.js';
+import { parseOptions, type Options } from './options.js';
+import { createDatabase, databaseUrl, dropDatabase } from './postgres.js';
+import { writeReport, type Memory } from './report.js';
+import { rssMiB } from './rss.js';
+import { seedMoto } from './seed-moto.js';
+import {
+  openTessera,
+  seedAccount,
+  seedEnablePool,
+  seedStsPool,
+  type EnablePoolDevice,
+  type StsPoolUser,
+} from './seed-tessera.js';
+import { ROOT, startMoto, type Server } from './servers.js';
+import { TesseraUnderTest } from './tessera.js';
+import { signEnables, signRead, signSessions, WORKLOADS, type WorkloadName } from './workloads.js';
+
+const RESULTS = join(ROOT, 'bench/results');
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const runDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
+  const facts = machineFacts();
+  const databases: string[] = [];
+  let moto: Server | undefined;
+  let finished = false;
+
+  try {
+    log(`run folder ${runDir}`);
+    log('micro benchmarks');
+    const micro = await microMedians(options);
+
+    const database = options.postgres ? await freshDatabase(databases) : undefined;
+    if (options.postgres) facts.postgres = versionOf('psql', ['-tAc', 'show server_version']);
+    const tessera = new TesseraUnderTest(runDir, 'data', database, options.profile);
+    const memory: Memory = {};
+    const booted = await openTessera(tessera.dataDir, database);
+    memory.tesseraIdle = await idleRss(tessera);
+
+    if (options.moto) {
+      moto = await startMoto(join(runDir, 'moto.log'));
+      memory.motoIdle = rssMiB([moto.pid], 'VmRSS');
+    }
+    log(`seeding ${options.users} users and devices into Tessera${moto ? ' and moto' : ''}`);
+    await Promise.all([
+      seedAccount(booted.deps, options.users),
+      moto ? seedMoto(moto.url, options.users) : Promise.resolve(),
+    ]);
+    if (moto) memory.motoSeeded = rssMiB([moto.pid], 'VmRSS');
+
+    const workloads: WorkloadRuns[] = [];
+    let pools: (Pools & { perRep: number }) | undefined;
+    for (const workload of WORKLOADS) {
+      if (options.only && !options.only.includes(workload.name)) continue;
+      // Seeded only now, so that the read loads ran against an account of exactly `users`.
+      if (workload.oneTime) pools ??= await seedPools(options, booted.deps);
+      log(`workload ${workload.name}`);
+      const server = await tessera.start(workload.name);
+      try {
+        const host = new URL(server.url).host;
+        workloads.push(
+          await compare({
+            workload,
+            tessera: server,
+            moto,
+            runDir,
+            options,
+            prepare: preparer(workload.name, tessera, host, pools ?? noPools, options),
+            consumed: workload.oneTime ? consumedCounter(booted.deps, workload.name) : undefined,
+          }),
+        );
+      } finally {
+        await server.stop();
+      }
+    }
+    await booted.deps.store.close();
+
+    if (options.big) {
+      log('memory with 100,000 users and devices');
+      const bigDb = options.postgres ? await freshDatabase(databases) : undefined;
+      memory.big = await measureBig(runDir, bigDb, options);
+    }
+
+    facts.loadAverage.end = loadNow();
+    const settings = settingsOf(options);
+    const report = { facts, settings, micro, workloads, memory };
+    writeReport(RESULTS, report, toMarkdown(report));
+    log(`wrote ${join(RESULTS, 'latest.md')} and latest.json`);
+    finished = true;
+  } finally {
+    await moto?.stop();
+    for (const name of databases) await dropDatabase(name);
+    // Logs and profiles stay for a look when the run failed or was asked to profile.
+    if (finished && !options.profile) rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+/** Every one-time code the write loads will send, seeded at once, after the read loads' data. */
+interface Pools {
+  sts: StsPoolUser[];
+  enable: EnablePoolDevice[];
+}
+
+const noPools = { perRep: 0, sts: [], enable: [] };
+
+async function seedPools(
+  options: Options,
+  deps: Parameters<typeof seedAccount>[0],
+): Promise<Pools & { perRep: number }> {
+  const wanted = (name: WorkloadName): boolean => !options.only || options.only.includes(name);
+  const perRep = 1 + options.warmup + options.pool + 2 * options.connections;
+  const total = perRep * options.repeat;
+  log(`seeding ${total} one-time-code users and devices per write workload`);
+  return {
+    perRep,
+    sts: wanted('get-session-token') ? await seedStsPool(deps, 0, total) : [],
+    enable: wanted('enable-mfa-device')
+      ? await seedEnablePool(deps, 0, total, options.users)
+      : [],
+  };
+}
+
+function preparer(
+  name: WorkloadName,
+  tessera: TesseraUnderTest,
+  host: string,
+  pools: Pools & { perRep: number },
+  options: Options,
+) {
+  const slice = <T>(items: T[], rep: number): T[] =>
+    items.slice(rep * pools.perRep, (rep + 1) * pools.perRep);
+  return (rep: number) => {
+    if (rep >= options.repeat) throw new RangeError('no pool left for this repetition');
+    if (name === 'enable-mfa-device') return signEnables(slice(pools.enable, rep), tessera.root, host);
+    if (name === 'get-session-token') return signSessions(slice(pools.sts, rep), host);
+    return signRead(name, tessera.root, host);
+  };
+}
+
+function consumedCounter(deps: Parameters<typeof consumedCodes>[0], name: WorkloadName) {
+  return async (): Promise<number> => {
+    const counts = await consumedCodes(deps);
+    return name === 'get-session-token' ? counts.sessions : counts.enabled;
+  };
+}
+
+async function idleRss(tessera: TesseraUnderTest): Promise<number> {
+  const server = await tessera.start('idle');
+  await new Promise((wake) => setTimeout(wake, 2_000));
+  const rss = rssMiB([server.pid], 'VmRSS');
+  await server.stop();
+  return rss;
+}
+
+async function freshDatabase(created: string[]): Promise<string> {
+  const name = await createDatabase();
+  created.push(name);
+  return databaseUrl(name);
+}
+
+function settingsOf(options: Options): Record<string, unknown> {
+  return {
+    database: options.postgres ? 'PostgreSQL' : 'SQLite',
+    connections: options.connections,
+    'seconds per load': options.seconds,
+    repetitions: options.repeat,
+    'read account users': options.users,
+    'one-time requests per load': options.pool,
+    'warm-up requests': options.warmup,
+    'Tessera processes': options.workers,
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

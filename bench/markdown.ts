@@ -1,0 +1,55 @@
+import { goals } from './goals.js';
+import { rows, type Report } from './report.js';
+
+/** The report as Markdown: machine, load table, micro table, memory, and the goals' verdicts. */
+export function toMarkdown(report: Report): string {
+  const { facts } = report;
+  const lines = [
+    '# Tessera benchmarks',
+    '',
+    `${facts.date.slice(0, 10)} · ${facts.cores} cores (${facts.cpu}) · ${facts.memoryGiB} GiB · ` +
+      `Node ${facts.node} · moto ${facts.moto ?? 'absent'}` +
+      (facts.postgres ? ` · PostgreSQL ${facts.postgres}` : ' · SQLite'),
+    '',
+    `Load average (1 min) at start ${facts.loadAverage.start}, at end ${facts.loadAverage.end}: ` +
+      'other processes on the machine compete for its cores.',
+    '',
+    `Settings: ${Object.entries(report.settings)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ')}.`,
+    '',
+    '| workload | server | req/s | p50 ms | p99 ms | peak RSS MiB | server cores | ' +
+      'CPU µs/req | failed | × moto | × floor |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of report.workloads.flatMap(rows)) {
+    lines.push(
+      `| ${row.workload} | ${row.server} | ${row.rps} | ${row.p50} | ${row.p99} | ` +
+        `${row.peakRss} | ${row.serverCores} | ${row.cpuPerRequest} | ${row.failed} | ` +
+        `${row.vsMoto ?? ''} | ` +
+        `${row.vsFloor ?? ''} |`,
+    );
+  }
+
+  lines.push('', '| micro (one process) | ops/s |', '| --- | ---: |');
+  for (const m of report.micro) lines.push(`| ${m.name} | ${m.opsPerSecond.toLocaleString('en')} |`);
+
+  const mem = report.memory;
+  lines.push('', '| memory | RSS MiB |', '| --- | ---: |');
+  if (mem.tesseraIdle !== undefined) lines.push(`| Tessera idle | ${mem.tesseraIdle} |`);
+  if (mem.big) {
+    const users = mem.big.users.toLocaleString('en');
+    lines.push(`| Tessera idle, ${users} users and devices | ${mem.big.idle} |`);
+    lines.push(`| Tessera peak under load, ${users} users and devices | ${mem.big.peak} |`);
+  }
+  if (mem.motoIdle !== undefined) lines.push(`| moto idle | ${mem.motoIdle} |`);
+  if (mem.motoSeeded !== undefined) lines.push(`| moto after seeding | ${mem.motoSeeded} |`);
+
+  for (const workload of report.workloads) {
+    for (const note of workload.notes) lines.push('', `- ${workload.name}: ${note}`);
+  }
+
+  lines.push('', '| goal | measured | verdict |', '| --- | --- | --- |');
+  for (const goal of goals(report)) lines.push(`| ${goal.goal} | ${goal.measured} | ${goal.verdict} |`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,76 @@
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+import { rfc3986 } from '../../src/core/otp/index.js';
+
+export interface Caller {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface QueryResponse {
+  status: number;
+  text: string;
+  requestId: string;
+  /** The AWS error code, for error responses. */
+  code?: string;
+}
+
+const VERSIONS = { iam: '2010-05-08', sts: '2011-06-15' } as const;
+
+/** A form body with every name and value percent-encoded as SigV4 expects (RFC 3986). */
+export function formOf(params: Record<string, string>): string {
+  return Object.entries(params)
+    .map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
+    .join('&');
+}
+
+/**
+ * One signed Query API call, built by hand so a test can send any action with any parameters
+ * (the SDKs validate before sending). `body` replaces the form built from the parameters.
+ */
+export async function query(
+  url: string,
+  caller: Caller,
+  action: string,
+  params: Record<string, string> = {},
+  options: { service?: 'iam' | 'sts'; userAgent?: string; body?: string } = {},
+): Promise<QueryResponse> {
+  const service = options.service ?? 'iam';
+  const body = options.body ?? formOf({ Action: action, Version: VERSIONS[service], ...params });
+  const target = new URL(url);
+  const signer = new SignatureV4({
+    credentials: caller,
+    region: 'us-east-1',
+    service,
+    sha256: Hash.bind(null, 'sha256'),
+  });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: target.protocol,
+    hostname: target.hostname,
+    port: Number(target.port),
+    path: '/',
+    headers: {
+      host: target.host,
+      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+      'user-agent': options.userAgent ?? 'tessera-tests/1.0',
+    },
+    body,
+  });
+
+  const response = await fetch(url, { method: 'POST', headers: signed.headers, body });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    requestId: response.headers.get('x-amzn-requestid') ?? '',
+    code: /<Code>([^<]+)<\/Code>/.exec(text)?.[1],
+  };
+}
+
+/** The text of the first element with this name, e.g. field(text, 'SecretAccessKey'). */
+export function field(text: string, name: string): string | undefined {
+  return new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
+}
