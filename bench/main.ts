@@ -177,7 +177,6 @@ function settingsOf(options: Options): Record<string, unknown> {
     'read account users': options.users,
     'one-time requests per load': options.pool,
     'warm-up requests': options.warmup,
-    'Tessera processes': options.workers,
   };
 }
 

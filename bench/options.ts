@@ -16,7 +16,6 @@ export interface Options {
   /** Requests sent before each measured load, so every server is warm. */
   warmup: number;
   only?: string[];
-  workers: number;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -27,7 +26,6 @@ export const USAGE = `usage: npm run bench -- [options]
   --profile        write a CPU profile of Tessera per workload (bench/results/profiles/)
   --only a,b       only these workloads: list-mfa-devices, get-user, enable-mfa-device,
                    get-session-token
-  --workers N      Tessera processes (node:cluster), default 1
   --no-moto        skip moto_server (no ratios to moto)
   --seconds S      length of each measured load, default 10`;
 
@@ -37,7 +35,7 @@ export function parseOptions(argv: string[]): Options {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new TypeError(`unexpected argument ${arg}\n${USAGE}`);
     const next = argv[i + 1];
-    const takesValue = ['--repeat', '--only', '--seconds', '--workers'].includes(arg);
+    const takesValue = ['--repeat', '--only', '--seconds'].includes(arg);
     if (takesValue && next === undefined) throw new TypeError(`${arg} needs a value`);
     flags.set(arg.slice(2), takesValue ? next! : true);
     if (takesValue) i++;
@@ -45,7 +43,7 @@ export function parseOptions(argv: string[]): Options {
 
   const known = ['quick', 'postgres', 'big', 'profile', 'no-moto', 'repeat', 'only', 'seconds'];
   for (const name of flags.keys()) {
-    if (![...known, 'workers', 'help'].includes(name)) throw new TypeError(`unknown --${name}`);
+    if (![...known, 'help'].includes(name)) throw new TypeError(`unknown --${name}`);
   }
   if (flags.has('help')) throw new TypeError(USAGE);
 
@@ -60,10 +58,9 @@ export function parseOptions(argv: string[]): Options {
     seconds: count(flags.get('seconds'), quick ? 3 : 10),
     connections: 8,
     users: quick ? 2_000 : 10_000,
-    pool: quick ? 6_000 : 24_000,
+    pool: quick ? 4_000 : 15_000,
     warmup: quick ? 500 : 2_000,
     only: typeof flags.get('only') === 'string' ? String(flags.get('only')).split(',') : undefined,
-    workers: count(flags.get('workers'), 1),
   };
 }
 

@@ -1,42 +1,35 @@
 import { ConfigError } from '../config.js';
 import { MasterKeyMismatch } from '../domain/account.js';
 import { ServiceUnavailable } from '../domain/errors.js';
-import { auditCommand } from './audit.js';
-import { backupCommand } from './backup.js';
-import { exportCommand } from './export.js';
 import { parseFlags, type Flags } from './flags.js';
-import { runAwsCommand } from './iam/command.js';
-import { importCommand } from './import.js';
-import { init } from './init.js';
-import { migrateCommand } from './migrate.js';
-import { rootPassword } from './root-password.js';
-import { serve } from './serve.js';
-import { totp } from './totp.js';
 import { USAGE, UsageError } from './usage.js';
 
 /** A command gets its parsed flags, its positional words, and the raw arguments after its name. */
 type Command = (flags: Flags, positionals: string[], args: string[]) => unknown;
 
-const COMMANDS: Record<string, Command> = {
-  serve: (flags) => serve(flags),
-  init: (flags) => init(flags),
-  totp: (flags) => totp(flags),
+/**
+ * Each command's module is loaded only when that command runs, so `tessera iam ...` does not pay
+ * for loading the server, the console and the database drivers.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.js')).serve,
+  init: async () => (await import('./init.js')).init,
+  totp: async () => (await import('./totp.js')).totp,
+  iam: async () => {
+    const { runAwsCommand } = await import('./iam/command.js');
+    return (_flags, _positionals, args) => runAwsCommand('iam', args);
+  },
+  sts: async () => {
+    const { runAwsCommand } = await import('./iam/command.js');
+    return (_flags, _positionals, args) => runAwsCommand('sts', args);
+  },
+  'root-password': async () => (await import('./root-password.js')).rootPassword,
+  migrate: async () => (await import('./migrate.js')).migrateCommand,
+  export: async () => (await import('./export.js')).exportCommand,
+  import: async () => (await import('./import.js')).importCommand,
+  audit: async () => (await import('./audit.js')).auditCommand,
+  backup: async () => (await import('./backup.js')).backupCommand,
 };
-
-/** Registers a command from another module (iam, migrate, audit...). */
-export function registerCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
-}
-
-for (const service of ['iam', 'sts'] as const) {
-  registerCommand(service, (_flags, _positionals, args) => runAwsCommand(service, args));
-}
-registerCommand('root-password', (flags) => rootPassword(flags));
-registerCommand('migrate', (flags) => migrateCommand(flags));
-registerCommand('export', (flags) => exportCommand(flags));
-registerCommand('import', (flags) => importCommand(flags));
-registerCommand('audit', (flags) => auditCommand(flags));
-registerCommand('backup', (flags, positionals) => backupCommand(flags, positionals));
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
@@ -45,8 +38,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}"`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) throw new UsageError(`unknown command "${name}"`);
+  const command = await load();
   const { flags, positionals } = parseFlags(rest);
   await command(flags, positionals, rest);
 }

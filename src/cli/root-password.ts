@@ -19,7 +19,9 @@ export async function rootPassword(flags: Flags): Promise<void> {
 
   const { accountId } = booted.deps.settings;
   if (booted.credentialsFile) {
-    process.stderr.write(`Created account ${accountId}; root keys are in ${booted.credentialsFile}\n`);
+    process.stderr.write(
+      `Created account ${accountId}; root keys are in ${booted.credentialsFile}\n`,
+    );
   }
   process.stderr.write(
     `Root password set for account ${accountId}; existing root console sessions were ended.\n` +

@@ -32,7 +32,8 @@ export function setCookie(
     `${name}=${value}; Path=/; Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}; HttpOnly; ` +
     `SameSite=Strict${secure}`;
   const previous = reply.getHeader('set-cookie');
-  const list = previous === undefined ? [] : Array.isArray(previous) ? previous : [String(previous)];
+  const list =
+    previous === undefined ? [] : Array.isArray(previous) ? previous : [String(previous)];
   void reply.header('set-cookie', [...list, cookie]);
 }
 

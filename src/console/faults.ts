@@ -17,8 +17,14 @@ const TITLES: Record<number, string> = {
  * Any failure becomes a readable page: a domain error shows its message, a refused request a
  * fixed one, and a bug a generic apology (the details go to the log, never to the page).
  */
-export function consoleErrors(c: Console) {
-  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void => {
+type ErrorHandler = (
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => void;
+
+export function consoleErrors(c: Console): ErrorHandler {
+  return (error, request, reply) => {
     const nav = signedInIfAny(request)?.nav;
     if (error instanceof AwsError && error.status < 500) {
       const title = TITLES[error.status] ?? 'Request refused';
@@ -29,7 +35,9 @@ export function consoleErrors(c: Console) {
     const status = 'statusCode' in error ? (error.statusCode ?? 500) : 500;
     if (status < 500) {
       const message =
-        status === 413 ? 'The form is larger than the console accepts.' : 'Reload the page and try again.';
+        status === 413
+          ? 'The form is larger than the console accepts.'
+          : 'Reload the page and try again.';
       void messagePage(reply, status, TITLES[status] ?? 'Request refused', message, nav);
       return;
     }
@@ -38,7 +46,10 @@ export function consoleErrors(c: Console) {
       void messagePage(reply, error.status, 'Please try again', error.message, nav);
       return;
     }
-    c.logger.error({ event: 'http.fault', err: error, path: request.routeOptions.url }, 'console fault');
+    c.logger.error(
+      { event: 'http.fault', err: error, path: request.routeOptions.url },
+      'console fault',
+    );
     const message = 'The console could not complete this request. Please try again in a moment.';
     void messagePage(reply, 500, 'Something went wrong', message, nav);
   };

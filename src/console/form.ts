@@ -5,7 +5,10 @@ import { InvalidInput } from '../domain/errors.js';
 
 /** Reads an urlencoded form from the raw body the server keeps; a repeated field is refused. */
 export function readForm(request: FastifyRequest): Map<string, string> {
-  const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
     throw new InvalidInput('The form could not be read. Reload the page and try again.');
   }

@@ -2,7 +2,7 @@ import { CSRF_FIELD } from './csrf.js';
 import { html, type SafeHtml } from './html.js';
 
 export function csrfInput(token: string): SafeHtml {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}" />`;
 }
 
 export interface InputOptions {
@@ -32,21 +32,34 @@ export function input(options: InputOptions): SafeHtml {
   const hint = options.hint ? html`<small id="${id}-hint">${options.hint}</small>` : '';
 
   return html`<div class="field">
-<label for="${id}">${options.label}</label>
-<input id="${id}" name="${options.name}" type="${options.type ?? 'text'}" value="${options.value ?? ''}"${attributes}>
-${hint}
-</div>`;
+    <label for="${id}">${options.label}</label>
+    <input
+      id="${id}"
+      name="${options.name}"
+      type="${options.type ?? 'text'}"
+      value="${options.value ?? ''}"
+      ${attributes}
+    />
+    ${hint}
+  </div>`;
+}
+
+export function passwordInput(label: string, name: string, autocomplete: string): SafeHtml {
+  return input({ label, name, type: 'password', autocomplete });
 }
 
 export function checkbox(label: string, name: string, checked = false): SafeHtml {
   const id = `f-${name}`;
   return html`<div class="field check">
-<input id="${id}" name="${name}" type="checkbox" value="1"${checked ? html` checked` : ''}>
-<label for="${id}">${label}</label>
-</div>`;
+    <input id="${id}" name="${name}" type="checkbox" value="1" ${checked ? html` checked` : ''} />
+    <label for="${id}">${label}</label>
+  </div>`;
 }
 
-export function button(text: string, kind: 'primary' | 'secondary' | 'danger' = 'primary'): SafeHtml {
+export function button(
+  text: string,
+  kind: 'primary' | 'secondary' | 'danger' = 'primary',
+): SafeHtml {
   return html`<button type="submit" class="${kind}">${text}</button>`;
 }
 

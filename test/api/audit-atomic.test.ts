@@ -81,13 +81,14 @@ describe.each(storeBackends())('audit events and their changes on $name', (backe
   });
 
   it('invariant: a wrong MFA code spends an attempt and is recorded, though refused', async () => {
+    await query(tessera.url, tessera.root, 'CreateUser', { UserName: 'grace' });
     const created = await query(tessera.url, tessera.root, 'CreateVirtualMFADevice', {
-      VirtualMFADeviceName: 'frank-phone',
+      VirtualMFADeviceName: 'grace-phone',
     });
     const serial = field(created.text, 'SerialNumber')!;
 
     const codes = { AuthenticationCode1: '000000', AuthenticationCode2: '000001' };
-    const params = { UserName: 'frank', SerialNumber: serial, ...codes };
+    const params = { UserName: 'grace', SerialNumber: serial, ...codes };
     const refused = await query(tessera.url, tessera.root, 'EnableMFADevice', params);
 
     expect(refused.code).toBe('InvalidAuthenticationCode');

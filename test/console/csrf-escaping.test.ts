@@ -30,7 +30,7 @@ describe('console CSRF protection', () => {
     expect(h.events).toContainEqual(expect.objectContaining({ event: 'console.csrf_rejected' }));
   });
 
-  it('a form posted without the pre-session cookie (another site cannot send it) is refused', async () => {
+  it('a form without the pre-session cookie (another site cannot send it) is refused', async () => {
     const browser = h.browser();
     await browser.get('/console/signin');
     const csrf = browser.csrf();
@@ -40,7 +40,7 @@ describe('console CSRF protection', () => {
     expect((await browser.post('/console/signin', fields, { csrf })).statusCode).toBe(403);
   });
 
-  it('a token from another session, or from before the cookie was replaced, is refused', async () => {
+  it('a token of another session, or of a replaced cookie, is refused', async () => {
     const alice = h.browser();
     await alice.signIn(h.accountId, 'Alice', PASSWORD);
     await alice.get('/console/password');
@@ -50,10 +50,14 @@ describe('console CSRF protection', () => {
     await other.signIn(h.accountId, 'Alice', PASSWORD);
     await other.get('/console/home');
     const change = { current: PASSWORD, new: 'Another-Pass-8', confirm: 'Another-Pass-8' };
-    expect((await other.post('/console/password', change, { csrf: aliceToken })).statusCode).toBe(403);
+    expect((await other.post('/console/password', change, { csrf: aliceToken })).statusCode).toBe(
+      403,
+    );
 
     // Changing the password replaces Alice's cookie: the token of the old one stops working.
-    expect((await alice.post('/console/password', change, { csrf: aliceToken })).statusCode).toBe(303);
+    expect((await alice.post('/console/password', change, { csrf: aliceToken })).statusCode).toBe(
+      303,
+    );
     expect((await alice.post('/console/signout', {}, { csrf: aliceToken })).statusCode).toBe(403);
   });
 
@@ -61,7 +65,11 @@ describe('console CSRF protection', () => {
     const browser = h.browser();
     await browser.signIn(h.accountId, 'Alice', PASSWORD);
     await browser.get('/console/home');
-    const answer = await browser.post('/console/signout', {}, { headers: { 'sec-fetch-site': 'cross-site' } });
+    const answer = await browser.post(
+      '/console/signout',
+      {},
+      { headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     expect(answer.statusCode).toBe(403);
     expect((await browser.get('/console/home')).statusCode).toBe(200);
   });

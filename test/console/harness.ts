@@ -46,13 +46,26 @@ export async function consoleHarness(): Promise<ConsoleHarness> {
     code,
     alice: async ({ mfa = false, name = 'Alice' } = {}) => {
       await createUser(deps, { userName: name, path: '/', tags: [] });
-      await createLoginProfile(deps, { userName: name, password: PASSWORD, passwordResetRequired: false });
+      await createLoginProfile(deps, {
+        userName: name,
+        password: PASSWORD,
+        passwordResetRequired: false,
+      });
       if (!mfa) return undefined;
 
-      const created = await createVirtualMfaDevice(deps, { name: `${name}-phone`, path: '/', tags: [] });
+      const created = await createVirtualMfaDevice(deps, {
+        name: `${name}-phone`,
+        path: '/',
+        tags: [],
+      });
       const seed = created.base32Seed;
       const serialNumber = created.device.serialNumber;
-      await enableMfaDevice(deps, { userName: name, serialNumber, code1: code(seed, -1), code2: code(seed) });
+      await enableMfaDevice(deps, {
+        userName: name,
+        serialNumber,
+        code1: code(seed, -1),
+        code2: code(seed),
+      });
       // The enabling codes are used; sign-in tests start one step later.
       deps.clock.advance(30_000);
       return seed;
@@ -104,7 +117,11 @@ export class Browser {
   }
 
   /** Signs in as an IAM user from the sign-in page; returns the answer to the password. */
-  async signIn(accountId: string, userName: string, password: string): Promise<LightMyRequestResponse> {
+  async signIn(
+    accountId: string,
+    userName: string,
+    password: string,
+  ): Promise<LightMyRequestResponse> {
     await this.get('/console/signin');
     return this.post('/console/signin', { account: accountId, username: userName, password });
   }
@@ -115,7 +132,11 @@ export class Browser {
   }
 
   private keep(response: LightMyRequestResponse): LightMyRequestResponse {
-    for (const cookie of response.cookies as Array<{ name: string; value: string; maxAge?: number }>) {
+    for (const cookie of response.cookies as Array<{
+      name: string;
+      value: string;
+      maxAge?: number;
+    }>) {
       if (cookie.value === '' || cookie.maxAge === 0) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }

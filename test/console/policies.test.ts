@@ -35,7 +35,7 @@ describe('the console honours the same policies as the API', () => {
     await putInlinePolicy(h.deps, { kind: 'user', name: userName }, { policyName: 'p', document });
   }
 
-  it('a console sign-in with MFA counts as aws:MultiFactorAuthPresent, one without does not', async () => {
+  it('a sign-in with MFA sets aws:MultiFactorAuthPresent, one without does not', async () => {
     const seed = (await h.alice({ mfa: true }))!;
     await h.alice({ name: 'Bob' });
     await allow('Alice', LIST_USERS_WITH_MFA);
@@ -66,6 +66,8 @@ describe('the console honours the same policies as the API', () => {
     expect(answer.statusCode).toBe(403);
     expect(answer.body).toContain('iam:CreateVirtualMFADevice');
     expect(answer.body).toContain('explicit deny');
-    expect(await h.deps.store.mfaDevices.find(`arn:aws:iam::${h.accountId}:mfa/phone`)).toBeUndefined();
+    expect(
+      await h.deps.store.mfaDevices.find(`arn:aws:iam::${h.accountId}:mfa/phone`),
+    ).toBeUndefined();
   });
 });

@@ -31,7 +31,7 @@ describe('security credentials: the assign-MFA wizard, removal, password and ses
     return browser;
   }
 
-  it('assigns a device: name, QR code that holds the shown secret, two consecutive codes', async () => {
+  it('assigns a device: name, a QR code holding the shown secret, two codes', async () => {
     await h.alice();
     const browser = await signedIn();
     const credentials = await browser.get('/console/security-credentials');
@@ -40,15 +40,20 @@ describe('security credentials: the assign-MFA wizard, removal, password and ses
     expect((await browser.get(ASSIGN)).body).toContain('>Device name</label>');
     const wizard = await browser.post(ASSIGN, { name: 'alice-phone' });
     expect(wizard.statusCode).toBe(200);
-    expect(wizard.body).toMatch(/<img class="qr" src="data:image\/png;base64,[^"]+"[^>]*alt="QR code/);
+    expect(wizard.body).toMatch(
+      /<img\s+class="qr"\s+src="data:image\/png;base64,[^"]+"[^>]*alt="QR code/,
+    );
     expect(wizard.body).toContain('<a href="#secret-key">Show secret key</a>');
     for (const label of ['Secret key', 'MFA code 1', 'MFA code 2']) {
       expect(wizard.body).toContain(`>${label}</label>`);
     }
     expect(wizard.body).toContain('>Add MFA</button>');
 
-    const secret = /id="f-secret" type="text" readonly value="([A-Z2-7]{64})"/.exec(wizard.body)![1]!;
-    const png = Buffer.from(/src="data:image\/png;base64,([^"]+)"/.exec(wizard.body)![1]!, 'base64');
+    const secret = /id="f-secret"[^>]*value="([A-Z2-7]{64})"/.exec(wizard.body)![1]!;
+    const png = Buffer.from(
+      /src="data:image\/png;base64,([^"]+)"/.exec(wizard.body)![1]!,
+      'base64',
+    );
     expect(secretFromKeyUri(decodeQrPng(png))).toBe(secret);
 
     const wrong = await browser.post('/console/security-credentials/mfa/enable', {
@@ -120,7 +125,7 @@ describe('security credentials: the assign-MFA wizard, removal, password and ses
     expect(answer.statusCode).toBe(404);
   });
 
-  it('a password change ends the other sessions and keeps this one under a new cookie', async () => {
+  it('a password change ends the other sessions; this one goes on, new cookie', async () => {
     await h.alice();
     const other = await signedIn();
     const browser = await signedIn();
@@ -146,7 +151,11 @@ describe('security credentials: the assign-MFA wizard, removal, password and ses
     await h.alice();
     const browser = await signedIn();
     await browser.get('/console/password');
-    const answer = await browser.post('/console/password', { current: PASSWORD, new: 'short', confirm: 'short' });
+    const answer = await browser.post('/console/password', {
+      current: PASSWORD,
+      new: 'short',
+      confirm: 'short',
+    });
     expect(answer.statusCode).toBe(400);
     expect(answer.body).toContain('Password should have a minimum length of 8.');
   });

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { sha256Hex } from '../../src/core/crypto/index.js';
 import type { KyselyStore } from '../../src/storage/kysely-store.js';
-import { consoleHarness, PASSWORD, ROOT_PASSWORD, setCookies, type ConsoleHarness } from './harness.js';
+import {
+  consoleHarness,
+  PASSWORD,
+  ROOT_PASSWORD,
+  setCookies,
+  type ConsoleHarness,
+} from './harness.js';
 
 describe('console sign-in', () => {
   let h: ConsoleHarness;
@@ -15,7 +21,7 @@ describe('console sign-in', () => {
     await h.close();
   });
 
-  it('GET / in a browser leads to the sign-in page; an API request is never the console', async () => {
+  it("GET / leads a browser to sign-in; an API request is never the console's", async () => {
     const root = await h.app.inject({ method: 'GET', url: '/' });
     expect(root.statusCode).toBe(302);
     expect(root.headers.location).toBe('/console/signin');
@@ -48,7 +54,7 @@ describe('console sign-in', () => {
     expect(user?.passwordLastUsed).toBe(h.deps.clock());
   });
 
-  it('the session cookie is HttpOnly, SameSite=Strict and Path=/, and only a hash is stored', async () => {
+  it('the session cookie is HttpOnly, SameSite=Strict, Path=/; only a hash is kept', async () => {
     await h.alice();
     const answer = await h.browser().signIn(h.accountId, 'Alice', PASSWORD);
     const cookie = setCookies(answer).find((c) => c.startsWith('tessera_session='))!;
@@ -67,7 +73,7 @@ describe('console sign-in', () => {
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
-  it('a wrong password and an unknown user get the same answer, and neither logs a secret', async () => {
+  it('a wrong password and an unknown user get one answer; no secret is logged', async () => {
     await h.alice();
     const wrong = await h.browser().signIn(h.accountId, 'Alice', 'Wrong-Password-1');
     const unknown = await h.browser().signIn(h.accountId, 'Mallory', 'Wrong-Password-1');
@@ -78,7 +84,11 @@ describe('console sign-in', () => {
     }
 
     expect(h.events).toContainEqual(
-      expect.objectContaining({ event: 'signin.failed', reason: 'wrong-password', userName: 'Alice' }),
+      expect.objectContaining({
+        event: 'signin.failed',
+        reason: 'wrong-password',
+        userName: 'Alice',
+      }),
     );
     const unknownEvent = h.events.find((e) => e.reason === 'unknown-user')!;
     expect(unknownEvent).toMatchObject({ event: 'signin.failed', mfaUsed: false });
@@ -92,7 +102,11 @@ describe('console sign-in', () => {
       const browser = h.browser();
       await browser.get('/console/signin');
       const started = performance.now();
-      await browser.post('/console/signin', { account: h.accountId, username: name, password: 'x-Wrong-1' });
+      await browser.post('/console/signin', {
+        account: h.accountId,
+        username: name,
+        password: 'x-Wrong-1',
+      });
       return performance.now() - started;
     };
 
@@ -108,9 +122,15 @@ describe('console sign-in', () => {
     const page = await browser.get('/console/signin/root');
     expect(page.body).toContain('>Account ID</label>');
 
-    const wrong = await browser.post('/console/signin/root', { account: h.accountId, password: 'Nope-nope-1' });
+    const wrong = await browser.post('/console/signin/root', {
+      account: h.accountId,
+      password: 'Nope-nope-1',
+    });
     expect(wrong.statusCode).toBe(401);
-    const right = await browser.post('/console/signin/root', { account: h.accountId, password: ROOT_PASSWORD });
+    const right = await browser.post('/console/signin/root', {
+      account: h.accountId,
+      password: ROOT_PASSWORD,
+    });
     expect(right.headers.location).toBe('/console/home');
 
     const home = await browser.get('/console/home');

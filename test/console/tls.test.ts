@@ -13,11 +13,29 @@ import { removeDir, tempDir } from '../support/process.js';
 
 /** A throwaway self-signed certificate for 127.0.0.1. */
 function selfSigned(dir: string): { cert: Buffer; key: Buffer } {
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   return { cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')) };
 }
 
@@ -41,21 +59,25 @@ describe('the console over TLS', () => {
   });
 
   it('marks its cookies Secure and asks for HTTPS from then on', async () => {
-    const headers = await new Promise<Record<string, string | string[] | undefined>>((done, fail) => {
-      const req = request(
-        { host: '127.0.0.1', port, path: '/console/signin', rejectUnauthorized: false },
-        (res) => {
-          res.resume();
-          done(res.headers);
-        },
-      );
-      req.on('error', fail);
-      req.end();
-    });
+    const headers = await new Promise<Record<string, string | string[] | undefined>>(
+      (done, fail) => {
+        const req = request(
+          { host: '127.0.0.1', port, path: '/console/signin', rejectUnauthorized: false },
+          (res) => {
+            res.resume();
+            done(res.headers);
+          },
+        );
+        req.on('error', fail);
+        req.end();
+      },
+    );
 
     const cookies = [headers['set-cookie'] ?? []].flat();
     expect(cookies).toHaveLength(1);
-    expect(cookies[0]).toMatch(/^tessera_presession=[\w-]+; Path=\/; Max-Age=3600; HttpOnly; SameSite=Strict; Secure$/);
+    expect(cookies[0]).toMatch(
+      /^tessera_presession=[\w-]+; Path=\/; Max-Age=3600; HttpOnly; SameSite=Strict; Secure$/,
+    );
     expect(headers['strict-transport-security']).toBe('max-age=31536000');
   });
 });

@@ -259,7 +259,7 @@ describe('authorization of an IAM user', () => {
     await expect(authorize(deps, root, request)).resolves.toBeUndefined();
   });
 
-  it('refusals are AccessDenied in AWS words, naming user, action, resource and reason', async () => {
+  it('refusals are AccessDenied in AWS words: user, action, resource, reason', async () => {
     await place('user inline', [allow('iam:*'), deny('iam:DeleteUser')]);
     const request = { action: 'iam:DeleteUser', resource: BOB, sourceIp: '::1', secure: false };
 
@@ -297,7 +297,7 @@ describe('authorization of an IAM user', () => {
     expect((await change(BOB)).decision).toBe('ImplicitDeny');
   });
 
-  it("a managed policy's new default version and a replaced inline policy apply at once", async () => {
+  it('a new default version and a replaced inline policy apply at once', async () => {
     const document = (action: string) =>
       JSON.stringify({ Version: '2012-10-17', Statement: [allow(action)] });
     const policy = await createPolicy(deps, {

@@ -42,7 +42,7 @@ describe('STS GetSessionToken', () => {
     await deps.store.close();
   });
 
-  it('issues ASIA credentials for 43200 seconds by default, marked with MFA when a code came', async () => {
+  it('issues ASIA credentials for 43200 s by default, marked MFA when a code came', async () => {
     const plain = await getSessionToken(deps, alice, {});
     expect(plain.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(plain.expiration - deps.clock()).toBe(43_200_000);
@@ -108,7 +108,7 @@ describe('STS GetSessionToken', () => {
     });
   });
 
-  it('invariant: wrong codes sent to GetSessionToken spend the device’s attempt budget', async () => {
+  it('invariant: wrong codes sent to STS spend the device’s attempt budget', async () => {
     const wrong = code() === '000000' ? '000001' : '000000';
     for (let n = 0; n < deps.settings.mfa.maxFailedAttempts; n++) {
       await expect(

@@ -14,7 +14,7 @@ import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/clien
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { postgresCluster, sdk, type Cluster, type SdkCredentials } from '../support/cluster.js';
-import type { RunningTessera } from '../support/process.js';
+import type { RootCredentials, RunningTessera } from '../support/process.js';
 import { codeAt, freshPair, wrongCode } from '../support/qr.js';
 
 const PASSWORD = 'Correct-Horse-9';
@@ -34,7 +34,7 @@ describe('two instances on one PostgreSQL database', () => {
   let cluster: Cluster;
   let a: RunningTessera;
   let b: RunningTessera;
-  let root: SdkCredentials;
+  let root: RootCredentials;
   let iam: IAMClient;
 
   beforeAll(async () => {
@@ -100,7 +100,7 @@ describe('two instances on one PostgreSQL database', () => {
     expect(listed.Users!.map((u) => u.UserName)).toContain('seen-by-both');
   });
 
-  it('invariant: one code fired at both instances many times lets exactly one through', async () => {
+  it('invariant: one code sent many times to both instances lets one through', async () => {
     for (let round = 0; round < 4; round++) {
       // A device of its own per round: the replays of a round spend that device's budget.
       const user = await mfaUser(`round${round}`);
@@ -112,7 +112,7 @@ describe('two instances on one PostgreSQL database', () => {
     }
   });
 
-  it('invariant: a burst of wrong codes spread over both cannot exceed the attempt limit', async () => {
+  it('invariant: wrong codes spread over both cannot exceed the attempt limit', async () => {
     const user = await mfaUser('guesser');
     const { passed, refused } = await fireAtBoth(user, wrongCode(user.seed), 20);
 

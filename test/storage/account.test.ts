@@ -65,7 +65,7 @@ describe('instances starting together on PostgreSQL', () => {
     return opened;
   };
 
-  it('invariant: migrating together, every instance starts and each migration runs once', async () => {
+  it('invariant: migrating together, all start and each migration runs once', async () => {
     const [first] = await open(6);
     const reference = await openStore(':memory:');
     stores.push(reference);

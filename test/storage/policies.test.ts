@@ -214,7 +214,7 @@ describe.each(['sqlite', 'postgres'] as const)('policy storage on %s', (backend)
     expect(bobKeys).toEqual(['inline:r2', `managed:${p.policyId}:v1`]);
   });
 
-  it('an inline policy is replaced under its name regardless of case, with a new revision', async () => {
+  it('an inline policy is replaced under its name in any case, with a new revision', async () => {
     const alice = { kind: 'user', id: aliceId } as const;
     await deps.store.holderPolicies.putInline(
       alice,

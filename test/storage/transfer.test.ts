@@ -84,7 +84,9 @@ describe.each([
     source.clock.advance(30_000);
 
     for (const note of ['a', 'b', 'c']) {
-      await sql`insert into transfer_probe (note) values (${note})`.execute(source.store.db);
+      await sql`insert into transfer_probe (note) values (${note})`.execute(
+        (source.store as KyselyStore).db,
+      );
     }
   });
 

@@ -129,7 +129,7 @@ describe('PostgreSQL lost and back', () => {
   });
 
   it('requests fail with ServiceUnavailable while the server is away, then succeed', async () => {
-    const slow = sql`select pg_sleep(2)`.execute(deps.store.db);
+    const slow = sql`select pg_sleep(2)`.execute((deps.store as KyselyStore).db);
     await new Promise((r) => setTimeout(r, 200));
     await proxy.stop();
 

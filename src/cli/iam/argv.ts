@@ -16,6 +16,7 @@ const HELP_WORDS = new Set(['help', '--help', '-h']);
  */
 export function parseCommandLine(service: Service, args: string[]): CommandLine {
   let operation: Operation | undefined;
+  let last = '';
   const given = new Map<string, string[]>();
 
   for (let i = 0; i < args.length;) {
@@ -23,7 +24,7 @@ export function parseCommandLine(service: Service, args: string[]): CommandLine 
     if (HELP_WORDS.has(word)) return { help: true, operation };
 
     if (!word.startsWith('--')) {
-      if (operation) throw new ArgumentError(`Unknown options: ${word}`);
+      if (operation) throw new ArgumentError(strayValue(last || operation.command));
       operation = findOperation(service, word);
       if (!operation) throw new ArgumentError(unknownCommand(service, word));
       continue;
@@ -36,6 +37,7 @@ export function parseCommandLine(service: Service, args: string[]): CommandLine 
 
     const words = inline !== undefined ? [inline] : takeWords(args, i, take, name);
     given.set(name, words);
+    last = `--${name}`;
     if (inline === undefined) i += words.length;
   }
 
@@ -43,6 +45,11 @@ export function parseCommandLine(service: Service, args: string[]): CommandLine 
     throw new ArgumentError(`a command is required; "tessera ${service.name} help" lists them`);
   }
   return { help: false, invocation: invocationOf(operation, given) };
+}
+
+/** Not echoed: a value that missed its flag may well be a password or a code. */
+function strayValue(after: string): string {
+  return `Unknown options: a value with no flag of its own, after ${after}`;
 }
 
 function unknownCommand(service: Service, word: string): string {

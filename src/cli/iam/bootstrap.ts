@@ -1,8 +1,8 @@
 import { accessSync, closeSync, constants, fchmodSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-import type { Invocation } from './invocation.js';
 import { ArgumentError } from './errors.js';
+import type { Invocation } from './invocation.js';
 import type { Result } from './response.js';
 
 /** Both blobs carry the seed; neither is printed. */

@@ -36,13 +36,8 @@ async function run(service: Service, args: string[]): Promise<void> {
   const identity = await resolveIdentity(globals);
 
   const call: Call = async (params) => {
-    const reply = await postQuery(
-      url,
-      service.name,
-      identity,
-      queryForm(service, operation, params),
-    );
-    return readReply(operation, reply);
+    const form = queryForm(service, operation, params);
+    return readReply(operation, await postQuery(url, service.name, identity, form));
   };
   const result = await callAll(invocation, call);
   print(saveTo ? saveBootstrap(result, saveTo) : result);

@@ -1,7 +1,7 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
-import type { Globals } from './invocation.js';
 import { ArgumentError } from './errors.js';
+import type { Globals } from './invocation.js';
 
 export interface Credentials {
   accessKeyId: string;

@@ -11,7 +11,7 @@ Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_T
 profile. Exit status: 254 when the service returns an error, 255 when nothing could be sent.
 `;
 
-/** `tessera iam help`: the commands, in the order the API documents them. */
+/** `tessera iam help`: the commands in the table's order, users to groups. */
 export function serviceHelp(service: Service): string {
   const commands = service.operations.map((op) => `  ${op.command}`).join('\n');
   return (

@@ -42,6 +42,7 @@ export function invocationOf(operation: Operation, given: Map<string, string[]>)
     const key = flag.param ?? flag.flag;
     // `--x` and `--no-x` are two spellings of one switch.
     if (into.has(key)) throw new ArgumentError(`--${flag.flag} is given more than once`);
+
     const values = flag.param ? words.map((word) => expandParamFile(flag.flag, word)) : words;
     into.set(key, valueOf(flag, name, values));
   }

@@ -36,6 +36,7 @@ const parser = new XMLParser({
   // Values stay text until shaped: account ids, codes and markers must keep their leading zeros.
   parseTagValue: false,
   trimValues: false,
+  // Also decodes character references such as &#13;, which the server writes for a CR.
   htmlEntities: true,
   isArray: (name) => name === 'member',
 });

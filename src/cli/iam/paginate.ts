@@ -1,5 +1,5 @@
-import type { Invocation, Value } from './invocation.js';
 import { ArgumentError, ConnectionError } from './errors.js';
+import type { Invocation, Value } from './invocation.js';
 import type { Json } from './output.js';
 import type { Result } from './response.js';
 

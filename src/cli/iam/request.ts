@@ -1,8 +1,8 @@
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 
-import { ConnectionError } from './errors.js';
 import type { Identity } from './credentials.js';
+import { ConnectionError } from './errors.js';
 import type { ServiceName } from './operations.js';
 
 export interface Reply {
@@ -36,8 +36,12 @@ export async function postQuery(
     });
     const body = await response.text();
     return { status: response.status, statusText: response.statusText, body };
-  } catch {
-    throw new ConnectionError(`Could not connect to the endpoint URL: "${url.href}"`);
+  } catch (error) {
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    const what = timedOut
+      ? 'Read timeout on endpoint URL'
+      : 'Could not connect to the endpoint URL';
+    throw new ConnectionError(`${what}: "${url.href}"`);
   }
 }
 

@@ -12,9 +12,8 @@ export type Result = { [key: string]: Json };
  */
 export function readReply(operation: Operation, reply: Reply): Result {
   const document = parseOrNothing(reply.body);
-  const failed = reply.status < 200 || reply.status >= 300;
+  if (reply.status < 200 || reply.status >= 300) throw errorOf(operation, reply, document);
 
-  if (failed) throw errorOf(operation, reply, document);
   const root = document?.[`${operation.name}Response`] as Record<string, unknown> | undefined;
   if (!root || typeof root !== 'object') {
     throw new ConnectionError(

@@ -42,7 +42,11 @@ export function registerAssignMfa(app: FastifyInstance, c: Console): void {
       const created = await createVirtualMfaDevice(c.deps, { name, path: '/', tags: [] });
       const tokenHash = signedIn.session.record.tokenHash;
       await c.deps.store.consoleSessions.setPendingSerial(tokenHash, created.device.serialNumber);
-      return sendPage(reply, { title: 'Assign MFA device', body: qrStep(signedIn, created), nav: signedIn.nav });
+      return sendPage(reply, {
+        title: 'Assign MFA device',
+        body: qrStep(signedIn, created),
+        nav: signedIn.nav,
+      });
     } catch (error) {
       if (!(error instanceof AwsError) || error.status >= 500) throw error;
       return showName(reply, signedIn, name, error.message, error.status);
@@ -115,16 +119,16 @@ function showName(
   status = 200,
 ): FastifyReply {
   const body = html`<form method="post" action="${PATH}">
-${csrfInput(signedIn.csrf)}
-${input({
-  label: 'Device name',
-  name: 'name',
-  value: name,
-  autocomplete: 'off',
-  hint: 'Unique in the account, for example alice-phone. Letters, digits and + = , . @ _ -',
-})}
-<div class="actions">${button('Next')}<a href="/console/security-credentials">Cancel</a></div>
-</form>`;
+    ${csrfInput(signedIn.csrf)}
+    ${input({
+      label: 'Device name',
+      name: 'name',
+      value: name,
+      autocomplete: 'off',
+      hint: 'Unique in the account, for example alice-phone. Letters, digits and + = , . @ _ -',
+    })}
+    <div class="actions">${button('Next')}<a href="/console/security-credentials">Cancel</a></div>
+  </form>`;
   return sendPage(reply, { title: 'Assign MFA device', body, nav: signedIn.nav, error }, status);
 }
 
@@ -135,7 +139,7 @@ function showCodesAgain(
   status: number,
 ): FastifyReply {
   const body = html`<p>The app you set up keeps showing new codes: enter the next two.</p>
-${codesForm(signedIn.csrf)}
-<p class="muted">Lost the code? <a href="${PATH}">Start over with a new QR code</a></p>`;
+    ${codesForm(signedIn.csrf)}
+    <p class="muted">Lost the code? <a href="${PATH}">Start over with a new QR code</a></p>`;
   return sendPage(reply, { title: 'Assign MFA device', body, nav: signedIn.nav, error }, status);
 }

@@ -40,7 +40,9 @@ export function registerMfaPrompt(app: FastifyInstance, c: Console): void {
 
     const query = request.query as Record<string, string | undefined>;
     const notice = query.notice === 'resynced' ? RESYNCED : undefined;
-    return showPrompt(reply, checkedOf(request).csrf, devices, session.record.mfaSerial, { notice });
+    return showPrompt(reply, checkedOf(request).csrf, devices, session.record.mfaSerial, {
+      notice,
+    });
   });
 
   app.post('/mfa', guard, async (request, reply) => {
@@ -77,7 +79,11 @@ export function pickDevice(devices: MfaDevice[], serial: string | null): MfaDevi
 }
 
 /** The device was taken away while the prompt was open: the sign-in starts over. */
-async function restart(c: Console, reply: FastifyReply, session: ConsoleSession): Promise<FastifyReply> {
+async function restart(
+  c: Console,
+  reply: FastifyReply,
+  session: ConsoleSession,
+): Promise<FastifyReply> {
   await endSession(c.deps, reply, session);
   return seeOther(reply, '/console/signin?notice=expired');
 }
@@ -99,7 +105,12 @@ async function signInWithCode(
     const now = deps.clock();
     const fields = { user: session.user, mfaSerial: device.serialNumber, mfaAuthenticatedAt: now };
     const passwordHash = (await store.loginProfiles.find(session.user!.userId))!.passwordHash;
-    const opened = await openSession(deps, reply, { ...fields, stage: 'signed-in', passwordHash }, session);
+    const opened = await openSession(
+      deps,
+      reply,
+      { ...fields, stage: 'signed-in', passwordHash },
+      session,
+    );
     if (!opened) throw new TypeError('the pre-MFA session was replaced concurrently');
 
     await store.users.touchPasswordUsed(session.user!.userId, now);
@@ -142,10 +153,16 @@ export function deviceChoice(devices: MfaDevice[], selected: string | null): Saf
   if (devices.length < 2) return html``;
   const options = devices.map(
     (d) =>
-      html`<option value="${d.serialNumber}"${d.serialNumber === selected ? html` selected` : ''}>${d.name}</option>`,
+      html`<option value="${d.serialNumber}" ${d.serialNumber === selected ? html` selected` : ''}>
+        ${d.name}
+      </option>`,
   );
-  return html`<div class="field"><label for="f-device">MFA device</label>
-<select id="f-device" name="device">${options}</select></div>`;
+  return html`<div class="field">
+    <label for="f-device">MFA device</label>
+    <select id="f-device" name="device">
+      ${options}
+    </select>
+  </div>`;
 }
 
 function showPrompt(
@@ -157,14 +174,15 @@ function showPrompt(
   status = 200,
 ): FastifyReply {
   const body = html`<p>Enter the code your authenticator app shows for this account.</p>
-<form method="post" action="/console/mfa">
-${csrfInput(csrf)}
-${deviceChoice(devices, selected)}
-${input({ label: 'MFA code', name: 'code', otp: true, autofocus: true })}
-<div class="actions">${button('Submit')}</div>
-</form>
-<p class="muted">Codes keep failing? <a href="/console/mfa/resync">Resync MFA device</a></p>
-<form method="post" action="/console/signout">${csrfInput(csrf)}${button('Cancel', 'secondary')}</form>`;
+    <form method="post" action="/console/mfa">
+      ${csrfInput(csrf)} ${deviceChoice(devices, selected)}
+      ${input({ label: 'MFA code', name: 'code', otp: true, autofocus: true })}
+      <div class="actions">${button('Submit')}</div>
+    </form>
+    <p class="muted">Codes keep failing? <a href="/console/mfa/resync">Resync MFA device</a></p>
+    <form method="post" action="/console/signout">
+      ${csrfInput(csrf)}${button('Cancel', 'secondary')}
+    </form>`;
   const page = { title: 'Multi-factor authentication', body, narrow: true, ...messages };
   return sendPage(reply, page, status);
 }

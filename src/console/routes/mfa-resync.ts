@@ -64,14 +64,14 @@ function showForm(
   error?: string,
   status = 200,
 ): FastifyReply {
-  const body = html`<p>Wait for your app to show a new code and enter it, then enter the
-next code it shows.</p>
-<form method="post" action="/console/mfa/resync">
-${csrfInput(csrf)}
-${deviceChoice(devices, selected)}
-${input({ label: 'MFA code 1', name: 'code1', otp: true, autofocus: true })}
-${input({ label: 'MFA code 2', name: 'code2', otp: true })}
-<div class="actions">${button('Resync')}<a href="/console/mfa">Back to sign-in</a></div>
-</form>`;
+  const body = html`<p>
+      Wait for your app to show a new code and enter it, then enter the next code it shows.
+    </p>
+    <form method="post" action="/console/mfa/resync">
+      ${csrfInput(csrf)} ${deviceChoice(devices, selected)}
+      ${input({ label: 'MFA code 1', name: 'code1', otp: true, autofocus: true })}
+      ${input({ label: 'MFA code 2', name: 'code2', otp: true })}
+      <div class="actions">${button('Resync')}<a href="/console/mfa">Back to sign-in</a></div>
+    </form>`;
   return sendPage(reply, { title: 'Resync MFA device', body, narrow: true, error }, status);
 }

@@ -10,7 +10,7 @@ import { checkedOf, requireStage, signedInOf } from '../guard.js';
 import { html } from '../html.js';
 import { seeOther, sendPage } from '../respond.js';
 import { endOtherSessions, rotateSession } from '../session.js';
-import { button, csrfInput, input } from '../widgets.js';
+import { button, csrfInput, passwordInput } from '../widgets.js';
 
 /**
  * Change one's own password (root's too). The current password is asked again; afterwards the
@@ -80,15 +80,18 @@ function showForm(
     ? 'Your administrator asks you to choose a new password before you continue.'
     : undefined;
   const body = html`<form method="post" action="/console/password">
-${csrfInput(signedIn.csrf)}
-${input({ label: 'Current password', name: 'current', type: 'password', autocomplete: 'current-password' })}
-${input({ label: 'New password', name: 'new', type: 'password', autocomplete: 'new-password' })}
-${input({ label: 'Confirm new password', name: 'confirm', type: 'password', autocomplete: 'new-password' })}
-<div class="actions">${button('Change password')}
-<a href="/console/security-credentials">Cancel</a></div>
-</form>
-<p class="muted">At least 8 characters, with three of: upper-case letters, lower-case letters,
-numbers and symbols.</p>`;
+      ${csrfInput(signedIn.csrf)}
+      ${passwordInput('Current password', 'current', 'current-password')}
+      ${passwordInput('New password', 'new', 'new-password')}
+      ${passwordInput('Confirm new password', 'confirm', 'new-password')}
+      <div class="actions">
+        ${button('Change password')} <a href="/console/security-credentials">Cancel</a>
+      </div>
+    </form>
+    <p class="muted">
+      At least 8 characters, with three of: upper-case letters, lower-case letters, numbers and
+      symbols.
+    </p>`;
   const page = { title: 'Change password', body, nav: signedIn.nav, error, notice };
   return sendPage(reply, page, status);
 }

@@ -88,15 +88,18 @@ function showConfirm(
   error?: string,
   status = 200,
 ): FastifyReply {
-  const body = html`<p>Remove <strong>${device.name}</strong> (enabled ${when(device.enabledAt)})?
-After that, signing in needs only your password until you assign another device.</p>
-<form method="post" action="/console/security-credentials/mfa/remove">
-${csrfInput(signedIn.csrf)}
-<input type="hidden" name="serial" value="${device.serialNumber}">
-${input({ label: 'MFA code', name: 'code', otp: true, autofocus: true })}
-<div class="actions">${button('Remove', 'danger')}
-<a href="/console/security-credentials">Cancel</a></div>
-</form>`;
+  const body = html`<p>
+      Remove <strong>${device.name}</strong> (enabled ${when(device.enabledAt)})? After that,
+      signing in needs only your password until you assign another device.
+    </p>
+    <form method="post" action="/console/security-credentials/mfa/remove">
+      ${csrfInput(signedIn.csrf)}
+      <input type="hidden" name="serial" value="${device.serialNumber}" />
+      ${input({ label: 'MFA code', name: 'code', otp: true, autofocus: true })}
+      <div class="actions">
+        ${button('Remove', 'danger')} <a href="/console/security-credentials">Cancel</a>
+      </div>
+    </form>`;
   const page = { title: 'Remove MFA device', body, nav: signedIn.nav, error };
   return sendPage(reply, page, status);
 }

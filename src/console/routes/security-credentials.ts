@@ -26,32 +26,46 @@ export function registerSecurityCredentials(app: FastifyInstance, c: Console): v
     const user = session.user;
     const devices = user ? (await listMfaDevices(c.deps, user, { maxItems: 100 })).items : [];
     const body = html`<h2>Multi-factor authentication (MFA)</h2>
-${user ? deviceSection(devices) : html`<p>The root user has no MFA devices in Tessera.</p>`}
-<h2>Console password</h2>
-<p><a href="/console/password">Change password</a></p>`;
+      ${user ? deviceSection(devices) : html`<p>The root user has no MFA devices in Tessera.</p>`}
+      <h2>Console password</h2>
+      <p><a href="/console/password">Change password</a></p>`;
     return sendPage(reply, { title: 'My security credentials', body, nav, notice });
   });
 }
 
 function deviceSection(devices: MfaDevice[]): SafeHtml {
+  const removeUrl = (d: MfaDevice): string =>
+    `/console/security-credentials/mfa/remove?serial=${encodeURIComponent(d.serialNumber)}`;
   const rows = devices.map(
-    (d) => html`<tr>
-<td>${d.name}</td>
-<td class="serial optional">${d.serialNumber}</td>
-<td>${when(d.enabledAt)}</td>
-<td><a href="/console/security-credentials/mfa/remove?serial=${encodeURIComponent(d.serialNumber)}"
- aria-label="Remove ${d.name}">Remove</a></td>
-</tr>`,
+    (d) =>
+      html`<tr>
+        <td>${d.name}</td>
+        <td class="serial optional">${d.serialNumber}</td>
+        <td>${when(d.enabledAt)}</td>
+        <td>
+          <a href="${removeUrl(d)}" aria-label="Remove ${d.name}">Remove</a>
+        </td>
+      </tr>`,
   );
   const table =
     devices.length === 0
-      ? html`<p>You have no MFA device. Assign one so that a stolen password is not enough to
-sign in as you.</p>`
+      ? html`<p>
+          You have no MFA device. Assign one so that a stolen password is not enough to sign in as
+          you.
+        </p>`
       : html`<table>
-<thead><tr><th scope="col">Device name</th><th scope="col" class="optional">Identifier</th>
-<th scope="col">Enabled</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-<tbody>${rows}</tbody>
-</table>`;
+          <thead>
+            <tr>
+              <th scope="col">Device name</th>
+              <th scope="col" class="optional">Identifier</th>
+              <th scope="col">Enabled</th>
+              <th scope="col"><span class="visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows}
+          </tbody>
+        </table>`;
   return html`${table}
-<p><a class="button" href="/console/security-credentials/mfa/assign">Assign MFA device</a></p>`;
+    <p><a class="button" href="/console/security-credentials/mfa/assign">Assign MFA device</a></p>`;
 }

@@ -10,7 +10,7 @@ import { normalAccountId } from '../names.js';
 import { seeOther, sendPage } from '../respond.js';
 import { dropPreviousSession, openSession } from '../session.js';
 import { signInFailed, signInSucceeded } from '../signin-events.js';
-import { button, csrfInput, input } from '../widgets.js';
+import { button, csrfInput, input, passwordInput } from '../widgets.js';
 import { WRONG_CREDENTIALS } from './signin.js';
 
 /**
@@ -59,12 +59,14 @@ function showForm(
   status = 200,
 ): FastifyReply {
   const body = html`<form method="post" action="/console/signin/root">
-${csrfInput(csrf)}
-${input({ label: 'Account ID', name: 'account', value: accountId, autocomplete: 'username' })}
-${input({ label: 'Password', name: 'password', type: 'password', autocomplete: 'current-password' })}
-<div class="actions">${button('Sign in')}</div>
-</form>
-<p class="muted">The root password is set on the server with <code>tessera root-password</code>.</p>
-<p class="muted"><a href="/console/signin">Sign in as an IAM user</a></p>`;
+      ${csrfInput(csrf)}
+      ${input({ label: 'Account ID', name: 'account', value: accountId, autocomplete: 'username' })}
+      ${passwordInput('Password', 'password', 'current-password')}
+      <div class="actions">${button('Sign in')}</div>
+    </form>
+    <p class="muted">
+      The root password is set on the server with <code>tessera root-password</code>.
+    </p>
+    <p class="muted"><a href="/console/signin">Sign in as an IAM user</a></p>`;
   return sendPage(reply, { title: 'Sign in as root user', body, narrow: true, error }, status);
 }

@@ -12,7 +12,7 @@ import { normalAccountId } from '../names.js';
 import { seeOther, sendPage } from '../respond.js';
 import { dropPreviousSession, loadSession, openSession } from '../session.js';
 import { signInFailed, signInSucceeded } from '../signin-events.js';
-import { button, csrfInput, input } from '../widgets.js';
+import { button, csrfInput, input, passwordInput } from '../widgets.js';
 
 export const WRONG_CREDENTIALS = 'Your authentication information is incorrect. Please try again.';
 
@@ -94,19 +94,26 @@ async function afterPassword(
   const fields = { user, mfaSerial: null, mfaAuthenticatedAt: null, passwordHash };
   await openSession(c.deps, reply, { ...fields, stage: 'signed-in' });
   await c.deps.store.users.touchPasswordUsed(user.userId, c.deps.clock());
-  signInSucceeded(c, request, { principalType: 'IAMUser', userName: user.userName, mfaUsed: false });
+  signInSucceeded(c, request, {
+    principalType: 'IAMUser',
+    userName: user.userName,
+    mfaUsed: false,
+  });
   return seeOther(reply, '/console/home');
 }
 
 function showForm(reply: FastifyReply, form: SignInForm, status = 200): FastifyReply {
+  const autocomplete = 'username';
   const body = html`<form method="post" action="/console/signin">
-${csrfInput(form.csrf)}
-${input({ label: 'Account ID', name: 'account', value: form.accountId, autocomplete: 'off' })}
-${input({ label: 'IAM user name', name: 'username', value: form.userName, autocomplete: 'username' })}
-${input({ label: 'Password', name: 'password', type: 'password', autocomplete: 'current-password' })}
-<div class="actions">${button('Sign in')}</div>
-</form>
-<p class="muted">Account owner? <a href="/console/signin/root">Sign in as the root user</a></p>`;
+      ${csrfInput(form.csrf)}
+      ${input({ label: 'Account ID', name: 'account', value: form.accountId, autocomplete: 'off' })}
+      ${input({ label: 'IAM user name', name: 'username', value: form.userName, autocomplete })}
+      ${passwordInput('Password', 'password', 'current-password')}
+      <div class="actions">${button('Sign in')}</div>
+    </form>
+    <p class="muted">
+      Account owner? <a href="/console/signin/root">Sign in as the root user</a>
+    </p>`;
   const page = { title: 'Sign in as IAM user', body, narrow: true };
   return sendPage(reply, { ...page, error: form.error, notice: form.notice }, status);
 }

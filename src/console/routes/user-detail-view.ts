@@ -8,12 +8,14 @@ import type { LoginProfile, MfaDevice, User } from '../../domain/types.js';
 import { isAllowed, type Console, type SignedIn } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
 import { sendPage } from '../respond.js';
-import { button, checkbox, csrfInput, input, when } from '../widgets.js';
+import { button, checkbox, csrfInput, passwordInput, when } from '../widgets.js';
+
+const NOT_LISTED = html`<p>You are not allowed to list this user's MFA devices.</p>`;
 
 const NOTICES: Record<string, string> = {
   created: 'The user is created.',
   password: "The console password is set, and the user's console sessions were signed out.",
-  deactivated: 'The MFA device is deactivated, and the user\'s console sessions were signed out.',
+  deactivated: "The MFA device is deactivated, and the user's console sessions were signed out.",
 };
 
 export async function showUser(
@@ -34,15 +36,18 @@ export async function showUser(
   const devices = canList ? (await listMfaDevices(c.deps, user, { maxItems: 100 })).items : null;
 
   const body = html`<dl class="facts">
-<dt>ARN</dt><dd>${arn}</dd>
-<dt>Created</dt><dd>${when(user.createdAt)}</dd>
-<dt>Console last sign-in</dt><dd>${when(user.passwordLastUsed)}</dd>
-</dl>
-<h2>Console password</h2>
-${passwordSection(signedIn, user, profile)}
-<h2>MFA devices</h2>
-${devices === null ? html`<p>You are not allowed to list this user's MFA devices.</p>` : deviceTable(signedIn, user, devices)}
-<p><a href="/console/users">All users</a></p>`;
+      <dt>ARN</dt>
+      <dd>${arn}</dd>
+      <dt>Created</dt>
+      <dd>${when(user.createdAt)}</dd>
+      <dt>Console last sign-in</dt>
+      <dd>${when(user.passwordLastUsed)}</dd>
+    </dl>
+    <h2>Console password</h2>
+    ${passwordSection(signedIn, user, profile)}
+    <h2>MFA devices</h2>
+    ${devices === null ? NOT_LISTED : deviceTable(signedIn, user, devices)}
+    <p><a href="/console/users">All users</a></p>`;
   const notice = NOTICES[messages.notice ?? ''];
   const page = { title: user.userName, body, nav: signedIn.nav, notice, error: messages.error };
   return sendPage(reply, page, status);
@@ -53,12 +58,11 @@ function passwordSection(signedIn: SignedIn, user: User, profile?: LoginProfile)
     ? html`<p>Console access is enabled (password set ${when(profile.createdAt)}).</p>`
     : html`<p>This user has no console password.</p>`;
   return html`${state}
-<form method="post" action="/console/users/${encodeURIComponent(user.userName)}/password">
-${csrfInput(signedIn.csrf)}
-${input({ label: 'Console password', name: 'password', type: 'password', autocomplete: 'new-password' })}
-${checkbox('User must create a new password at next sign-in', 'reset')}
-<div class="actions">${button(profile ? 'Reset password' : 'Set password')}</div>
-</form>`;
+    <form method="post" action="/console/users/${encodeURIComponent(user.userName)}/password">
+      ${csrfInput(signedIn.csrf)} ${passwordInput('Console password', 'password', 'new-password')}
+      ${checkbox('User must create a new password at next sign-in', 'reset')}
+      <div class="actions">${button(profile ? 'Reset password' : 'Set password')}</div>
+    </form>`;
 }
 
 function deviceTable(signedIn: SignedIn, user: User, devices: MfaDevice[]): SafeHtml {
@@ -66,14 +70,33 @@ function deviceTable(signedIn: SignedIn, user: User, devices: MfaDevice[]): Safe
 
   const action = `/console/users/${encodeURIComponent(user.userName)}/mfa/deactivate`;
   const rows = devices.map(
-    (d) => html`<tr><td>${d.name}</td><td class="serial optional">${d.serialNumber}</td>
-<td>${when(d.enabledAt)}</td>
-<td><form method="post" action="${action}" class="inline">${csrfInput(signedIn.csrf)}
-<input type="hidden" name="serial" value="${d.serialNumber}">
-<button type="submit" class="danger" aria-label="Deactivate ${d.name}">Deactivate</button></form></td></tr>`,
+    (d) =>
+      html`<tr>
+        <td>${d.name}</td>
+        <td class="serial optional">${d.serialNumber}</td>
+        <td>${when(d.enabledAt)}</td>
+        <td>
+          <form method="post" action="${action}" class="inline">
+            ${csrfInput(signedIn.csrf)}
+            <input type="hidden" name="serial" value="${d.serialNumber}" />
+            <button type="submit" class="danger" aria-label="Deactivate ${d.name}">
+              Deactivate
+            </button>
+          </form>
+        </td>
+      </tr>`,
   );
-  return html`<table><thead><tr><th scope="col">Device name</th>
-<th scope="col" class="optional">Identifier</th><th scope="col">Enabled</th>
-<th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-<tbody>${rows}</tbody></table>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th scope="col">Device name</th>
+        <th scope="col" class="optional">Identifier</th>
+        <th scope="col">Enabled</th>
+        <th scope="col"><span class="visually-hidden">Actions</span></th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
 }

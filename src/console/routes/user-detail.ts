@@ -102,7 +102,8 @@ async function setPassword(
   await mustBeAllowed(c, request, signedIn.principal, action, arn);
 
   const fields = { userName: user.userName, password: input.password };
-  if (exists) await updateLoginProfile(c.deps, { ...fields, passwordResetRequired: input.resetRequired });
+  if (exists)
+    await updateLoginProfile(c.deps, { ...fields, passwordResetRequired: input.resetRequired });
   else await createLoginProfile(c.deps, { ...fields, passwordResetRequired: input.resetRequired });
 }
 

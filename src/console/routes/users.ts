@@ -24,16 +24,33 @@ export function registerUsers(app: FastifyInstance, c: Console): void {
     const marker = (request.query as Record<string, string | undefined>).marker;
     const page = await listUsers(c.deps, { pathPrefix: '/', marker, maxItems: 50 });
     const rows = page.items.map(
-      (u) => html`<tr><td><a href="/console/users/${encodeURIComponent(u.userName)}">${u.userName}</a></td>
-<td class="optional">${when(u.createdAt)}</td><td>${when(u.passwordLastUsed)}</td></tr>`,
+      (u) =>
+        html`<tr>
+          <td><a href="/console/users/${encodeURIComponent(u.userName)}">${u.userName}</a></td>
+          <td class="optional">${when(u.createdAt)}</td>
+          <td>${when(u.passwordLastUsed)}</td>
+        </tr>`,
     );
     const more = page.marker
-      ? html`<p><a href="/console/users?marker=${encodeURIComponent(page.marker)}">Next page</a></p>`
+      ? html`<p>
+          <a href="/console/users?marker=${encodeURIComponent(page.marker)}">Next page</a>
+        </p>`
       : '';
 
     const body = html`<p><a class="button" href="/console/users/new">Create user</a></p>
-<table><thead><tr><th scope="col">User name</th><th scope="col" class="optional">Created</th>
-<th scope="col">Console last sign-in</th></tr></thead><tbody>${rows}</tbody></table>${more}`;
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">User name</th>
+            <th scope="col" class="optional">Created</th>
+            <th scope="col">Console last sign-in</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+      ${more}`;
     return sendPage(reply, { title: 'Users', body, nav });
   });
 
@@ -74,10 +91,19 @@ async function create(
 
   await createUser(c.deps, { userName, path: '/', tags: [] });
   if (password) {
-    await createLoginProfile(c.deps, { userName, password, passwordResetRequired: input.resetRequired });
+    await createLoginProfile(c.deps, {
+      userName,
+      password,
+      passwordResetRequired: input.resetRequired,
+    });
   }
   c.logger.info(
-    { event: 'user.created', userName, consoleAccess: Boolean(password), by: signedIn.principal.arn },
+    {
+      event: 'user.created',
+      userName,
+      consoleAccess: Boolean(password),
+      by: signedIn.principal.arn,
+    },
     'user created in the console',
   );
 }
@@ -90,18 +116,18 @@ function showCreate(
   status = 200,
 ): FastifyReply {
   const body = html`<form method="post" action="/console/users">
-${csrfInput(signedIn.csrf)}
-${input({ label: 'User name', name: 'username', value: userName, autocomplete: 'off' })}
-${input({
-  label: 'Console password',
-  name: 'password',
-  type: 'password',
-  autocomplete: 'new-password',
-  required: false,
-  hint: 'Leave empty for a user without console access.',
-})}
-${checkbox('User must create a new password at next sign-in', 'reset')}
-<div class="actions">${button('Create user')}<a href="/console/users">Cancel</a></div>
-</form>`;
+    ${csrfInput(signedIn.csrf)}
+    ${input({ label: 'User name', name: 'username', value: userName, autocomplete: 'off' })}
+    ${input({
+      label: 'Console password',
+      name: 'password',
+      type: 'password',
+      autocomplete: 'new-password',
+      required: false,
+      hint: 'Leave empty for a user without console access.',
+    })}
+    ${checkbox('User must create a new password at next sign-in', 'reset')}
+    <div class="actions">${button('Create user')}<a href="/console/users">Cancel</a></div>
+  </form>`;
   return sendPage(reply, { title: 'Create user', body, nav: signedIn.nav, error }, status);
 }

@@ -4,8 +4,7 @@ import type { InlinePolicy, ManagedPolicy, PolicySource } from '../../domain/pol
 import type { HolderPolicyRepo, HolderRef } from '../policy-store.js';
 import type { Database } from '../schema.js';
 import type { ListWindow } from '../store.js';
-import { selectPolicies } from './policies.js';
-import { toManagedPolicy } from './policy-rows.js';
+import { findPolicies } from './policies.js';
 
 export class HolderPolicyRows implements HolderPolicyRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -28,25 +27,18 @@ export class HolderPolicyRows implements HolderPolicyRepo {
     return Number(result.numDeletedRows) > 0;
   }
 
-  async attached(
-    holder: HolderRef,
-    pathPrefix: string,
-    window: ListWindow,
-  ): Promise<ManagedPolicy[]> {
-    let query = selectPolicies(this.db).where('policy_id', 'in', (eb) =>
-      eb
-        .selectFrom('policy_attachments')
-        .select('policy_attachments.policy_id')
-        .where('holder_kind', '=', holder.kind)
-        .where('holder_id', '=', holder.id),
+  attached(holder: HolderRef, pathPrefix: string, window: ListWindow): Promise<ManagedPolicy[]> {
+    const held = this.db
+      .selectFrom('policy_attachments')
+      .select('policy_attachments.policy_id')
+      .where('holder_kind', '=', holder.kind)
+      .where('holder_id', '=', holder.id);
+    return findPolicies(
+      this.db,
+      (query) => query.where('policy_id', 'in', held),
+      pathPrefix,
+      window,
     );
-    if (pathPrefix !== '/') {
-      query = query.where('path', '>=', pathPrefix).where('path', '<', `${pathPrefix}\u{10ffff}`);
-    }
-    if (window.after !== undefined) query = query.where('arn_lower', '>', window.after);
-
-    const rows = await query.orderBy('arn_lower').limit(window.limit).execute();
-    return rows.map(toManagedPolicy);
   }
 
   async countAttached(holder: HolderRef): Promise<number> {

@@ -13,7 +13,7 @@ import { toManagedPolicy, toPolicyVersion } from './policy-rows.js';
 import { deleteTags, readTags, writeTags } from './tags.js';
 
 /** Managed policies with the number of users and groups each is attached to. */
-export function selectPolicies(db: Kysely<Database>) {
+function selectPolicies(db: Kysely<Database>) {
   return db
     .selectFrom('managed_policies')
     .selectAll('managed_policies')
@@ -24,6 +24,25 @@ export function selectPolicies(db: Kysely<Database>) {
         .whereRef('policy_attachments.policy_id', '=', 'managed_policies.policy_id')
         .as('attachment_count'),
     );
+}
+
+export type PolicyQuery = ReturnType<typeof selectPolicies>;
+
+/** Policies that `narrow` keeps, under a path prefix, in ARN order from `window.after` on. */
+export async function findPolicies(
+  db: Kysely<Database>,
+  narrow: (query: PolicyQuery) => PolicyQuery,
+  pathPrefix: string,
+  window: ListWindow,
+): Promise<ManagedPolicy[]> {
+  let query = narrow(selectPolicies(db));
+  if (pathPrefix !== '/') {
+    query = query.where('path', '>=', pathPrefix).where('path', '<', `${pathPrefix}\u{10ffff}`);
+  }
+  if (window.after !== undefined) query = query.where('arn_lower', '>', window.after);
+
+  const rows = await query.orderBy('arn_lower').limit(window.limit).execute();
+  return rows.map(toManagedPolicy);
 }
 
 export class PolicyRows implements PolicyRepo {
@@ -72,19 +91,14 @@ export class PolicyRows implements PolicyRepo {
     return row && toManagedPolicy(row);
   }
 
-  async list(filter: PolicyListFilter, window: ListWindow): Promise<ManagedPolicy[]> {
-    let query = selectPolicies(this.db);
-    if (filter.scope !== 'All') query = query.where('scope', '=', filter.scope);
-    if (filter.onlyAttached) query = query.where('policy_id', 'in', attachedIds(this.db));
-    if (filter.pathPrefix !== '/') {
-      query = query
-        .where('path', '>=', filter.pathPrefix)
-        .where('path', '<', `${filter.pathPrefix}\u{10ffff}`);
-    }
-    if (window.after !== undefined) query = query.where('arn_lower', '>', window.after);
-
-    const rows = await query.orderBy('arn_lower').limit(window.limit).execute();
-    return rows.map(toManagedPolicy);
+  list(filter: PolicyListFilter, window: ListWindow): Promise<ManagedPolicy[]> {
+    const narrow = (query: PolicyQuery): PolicyQuery => {
+      let narrowed = query;
+      if (filter.scope !== 'All') narrowed = narrowed.where('scope', '=', filter.scope);
+      if (filter.onlyAttached) narrowed = narrowed.where('policy_id', 'in', attachedIds(this.db));
+      return narrowed;
+    };
+    return findPolicies(this.db, narrow, filter.pathPrefix, window);
   }
 
   tags(policyId: string): Promise<Tag[]> {
