@@ -54,5 +54,9 @@ function judge(
     return { goal, measured: '—', verdict: 'not measured' };
   }
   const shown = Math.round(value * 100) / 100;
-  return { goal, measured: `${shown.toLocaleString('en')}${unit}`, verdict: ok(value) ? 'met' : 'not met' };
+  return {
+    goal,
+    measured: `${shown.toLocaleString('en')}${unit}`,
+    verdict: ok(value) ? 'met' : 'not met',
+  };
 }

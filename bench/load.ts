@@ -61,7 +61,11 @@ export async function measure(
   next: () => RawRequest,
   limits: LoadLimits,
 ): Promise<Measurement> {
-  const warm = await drive(server.url, warmup.next, { ...limits, amount: warmup.amount, seconds: 30 });
+  const warm = await drive(server.url, warmup.next, {
+    ...limits,
+    amount: warmup.amount,
+    seconds: 30,
+  });
 
   const pids = processTree(server.pid);
   resetPeak(pids);

@@ -124,9 +124,7 @@ async function seedPools(
   return {
     perRep,
     sts: wanted('get-session-token') ? await seedStsPool(deps, 0, total) : [],
-    enable: wanted('enable-mfa-device')
-      ? await seedEnablePool(deps, 0, total, options.users)
-      : [],
+    enable: wanted('enable-mfa-device') ? await seedEnablePool(deps, 0, total, options.users) : [],
   };
 }
 
@@ -141,7 +139,8 @@ function preparer(
     items.slice(rep * pools.perRep, (rep + 1) * pools.perRep);
   return (rep: number) => {
     if (rep >= options.repeat) throw new RangeError('no pool left for this repetition');
-    if (name === 'enable-mfa-device') return signEnables(slice(pools.enable, rep), tessera.root, host);
+    if (name === 'enable-mfa-device')
+      return signEnables(slice(pools.enable, rep), tessera.root, host);
     if (name === 'get-session-token') return signSessions(slice(pools.sts, rep), host);
     return signRead(name, tessera.root, host);
   };

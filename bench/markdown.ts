@@ -32,7 +32,8 @@ export function toMarkdown(report: Report): string {
   }
 
   lines.push('', '| micro (one process) | ops/s |', '| --- | ---: |');
-  for (const m of report.micro) lines.push(`| ${m.name} | ${m.opsPerSecond.toLocaleString('en')} |`);
+  for (const m of report.micro)
+    lines.push(`| ${m.name} | ${m.opsPerSecond.toLocaleString('en')} |`);
 
   const mem = report.memory;
   lines.push('', '| memory | RSS MiB |', '| --- | ---: |');
@@ -50,6 +51,7 @@ export function toMarkdown(report: Report): string {
   }
 
   lines.push('', '| goal | measured | verdict |', '| --- | --- | --- |');
-  for (const goal of goals(report)) lines.push(`| ${goal.goal} | ${goal.measured} | ${goal.verdict} |`);
+  for (const goal of goals(report))
+    lines.push(`| ${goal.goal} | ${goal.measured} | ${goal.verdict} |`);
   return `${lines.join('\n')}\n`;
 }

@@ -31,7 +31,8 @@ function summarise(file: string): string {
   for (const [id, us] of selfUs) {
     const frame = byId.get(id)!.callFrame;
     total += us;
-    const where = `${frame.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${frame.lineNumber + 1}`;
+    const file = frame.url.replace(/^.*\/(node_modules|dist)\//, '$1/');
+    const where = `${file}:${frame.lineNumber + 1}`;
     add(functions, `${frame.functionName || '(anonymous)'} ${where}`, us);
     add(places, place(frame.url, frame.functionName), us);
   }

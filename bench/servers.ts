@@ -61,7 +61,12 @@ function launch(command: string, args: string[], logFile: string): ChildProcess 
 }
 
 /** Waits (20 s at most) until the server answers anything on `probe`. */
-async function ready(name: string, url: string, probe: string, child: ChildProcess): Promise<Server> {
+async function ready(
+  name: string,
+  url: string,
+  probe: string,
+  child: ChildProcess,
+): Promise<Server> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited early (see its log)`);

@@ -6,10 +6,7 @@ import { signCalls, type Credentials, type QueryCall } from './signer.js';
 import { codeAt, stepNow } from './totp-codes.js';
 
 export type WorkloadName =
-  | 'list-mfa-devices'
-  | 'get-user'
-  | 'enable-mfa-device'
-  | 'get-session-token';
+  'list-mfa-devices' | 'get-user' | 'enable-mfa-device' | 'get-session-token';
 
 export const WORKLOADS: ReadonlyArray<{ name: WorkloadName; title: string; oneTime: boolean }> = [
   { name: 'list-mfa-devices', title: 'IAM ListMFADevices (2 of 10,000 devices)', oneTime: false },

@@ -13,16 +13,16 @@ const TITLES: Record<number, string> = {
   413: 'Too large',
 };
 
-/**
- * Any failure becomes a readable page: a domain error shows its message, a refused request a
- * fixed one, and a bug a generic apology (the details go to the log, never to the page).
- */
 type ErrorHandler = (
   error: FastifyError | Error,
   request: FastifyRequest,
   reply: FastifyReply,
 ) => void;
 
+/**
+ * Any failure becomes a readable page: a domain error shows its message, a refused request a
+ * fixed one, and a bug a generic apology (the details go to the log, never to the page).
+ */
 export function consoleErrors(c: Console): ErrorHandler {
   return (error, request, reply) => {
     const nav = signedInIfAny(request)?.nav;

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 
+import type { ConsoleLoginInput } from '../domain/audit/console-login.js';
+
 import type { Console } from './context.js';
 
 export type SignInFailure =
@@ -34,6 +36,13 @@ export function signInFailed(
     { event: 'signin.failed', reason, ...common(c, request), ...fields },
     'console sign-in refused',
   );
+}
+
+/** Where a sign-in came from, for its ConsoleLogin event in the audit trail. */
+export function loginOrigin(
+  request: FastifyRequest,
+): Pick<ConsoleLoginInput, 'sourceIp' | 'userAgent'> {
+  return { sourceIp: request.ip, userAgent: request.headers['user-agent'] };
 }
 
 function common(c: Console, request: FastifyRequest): Record<string, string | undefined> {

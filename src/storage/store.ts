@@ -126,7 +126,10 @@ export interface MfaDeviceRepo {
   ): Promise<MfaDevice | undefined>;
   /** Locks a device whose budget is spent and starts a fresh budget after the lock. */
   lockIfSpent(serialNumber: string, maxAttempts: number, lockedUntil: number): Promise<boolean>;
-  /** Records `step` as used when it is later than any used before; false means a replay. */
+  /**
+   * Records `step` as used when the device is assigned and the step is later than any used
+   * before; false means a replay, or a device deactivated meanwhile.
+   */
   consumeStep(serialNumber: string, step: number): Promise<boolean>;
 
   tags(serialNumber: string): Promise<Tag[]>;

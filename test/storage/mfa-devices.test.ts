@@ -104,6 +104,14 @@ describe.each(storeBackends())('MFA device rows on $name', (backend) => {
     expect(await rows().consumeStep(SERIAL, 102)).toBe(true);
   });
 
+  it('a device deactivated meanwhile consumes no step', async () => {
+    await rows().assign(SERIAL, 'alice', NOW, 100, 0);
+    await rows().unassign(SERIAL, 'alice');
+
+    expect(await rows().consumeStep(SERIAL, 101)).toBe(false);
+    expect((await find()).lastStep).toBe(100);
+  });
+
   it('invariant: concurrent reservations never exceed the attempt budget', async () => {
     const taken = await times(40, () => rows().reserveAttempt(SERIAL, NOW, MAX));
     const granted = taken.filter((d) => d !== undefined);

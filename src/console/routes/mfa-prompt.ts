@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+import { recordConsoleLogin } from '../../domain/audit/console-login.js';
 import type { AttemptOutcome } from '../../domain/mfa/attempts.js';
 import { listMfaDevices } from '../../domain/mfa/devices.js';
 import { verifyAndConsume } from '../../domain/mfa/verify.js';
@@ -11,7 +12,12 @@ import { html, type SafeHtml } from '../html.js';
 import { isSixDigitCode } from '../names.js';
 import { seeOther, sendPage } from '../respond.js';
 import { endSession, openSession, type ConsoleSession } from '../session.js';
-import { signInFailed, signInSucceeded, type SignInFailure } from '../signin-events.js';
+import {
+  loginOrigin,
+  signInFailed,
+  signInSucceeded,
+  type SignInFailure,
+} from '../signin-events.js';
 import { button, csrfInput, input, when } from '../widgets.js';
 
 const REFUSALS: Record<'wrong' | 'replayed', [SignInFailure, string]> = {
@@ -57,7 +63,7 @@ export function registerMfaPrompt(app: FastifyInstance, c: Console): void {
       showPrompt(reply, csrf, devices, device.serialNumber, { error }, status);
     if (!isSixDigitCode(code)) return show('Enter the six-digit code from your app.', 400);
 
-    const outcome = await signInWithCode(c, reply, session, device, code);
+    const outcome = await signInWithCode(c, request, reply, session, device, code);
     if (outcome.ok) {
       signInSucceeded(c, request, mfaFields(session.user!, device));
       return seeOther(reply, '/console/home');
@@ -90,6 +96,7 @@ async function restart(
 
 async function signInWithCode(
   c: Console,
+  request: FastifyRequest,
   reply: FastifyReply,
   session: ConsoleSession,
   device: MfaDevice,
@@ -100,7 +107,12 @@ async function signInWithCode(
   return c.deps.store.transaction(async (store) => {
     const deps = { ...c.deps, store };
     const outcome = await verifyAndConsume(deps, device.serialNumber, code);
-    if (!outcome.ok) return outcome;
+    // The ConsoleLogin event commits with the attempt the code spent, or with the new session.
+    const login = { user: session.user, mfaUsed: true, ...loginOrigin(request) };
+    if (!outcome.ok) {
+      await recordConsoleLogin(deps, { ...login, success: false });
+      return outcome;
+    }
 
     const now = deps.clock();
     const fields = { user: session.user, mfaSerial: device.serialNumber, mfaAuthenticatedAt: now };
@@ -114,6 +126,7 @@ async function signInWithCode(
     if (!opened) throw new TypeError('the pre-MFA session was replaced concurrently');
 
     await store.users.touchPasswordUsed(session.user!.userId, now);
+    await recordConsoleLogin(deps, { ...login, success: true });
     return outcome;
   });
 }

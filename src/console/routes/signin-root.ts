@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
+import { recordConsoleLogin } from '../../domain/audit/console-login.js';
 import { checkRootPassword } from '../../domain/sign-in.js';
 import { clearCookie, PRESESSION_COOKIE } from '../cookies.js';
 import type { Console } from '../context.js';
@@ -9,7 +10,7 @@ import { html } from '../html.js';
 import { normalAccountId } from '../names.js';
 import { seeOther, sendPage } from '../respond.js';
 import { dropPreviousSession, openSession } from '../session.js';
-import { signInFailed, signInSucceeded } from '../signin-events.js';
+import { loginOrigin, signInFailed, signInSucceeded } from '../signin-events.js';
 import { button, csrfInput, input, passwordInput } from '../widgets.js';
 import { WRONG_CREDENTIALS } from './signin.js';
 
@@ -34,17 +35,29 @@ export function registerRootSignIn(app: FastifyInstance, c: Console): void {
     const check = await checkRootPassword(c.deps, { accountId, password });
     if (!check.ok) {
       signInFailed(c, request, check.reason, { principalType: 'Root', mfaUsed: false });
+      const attempt = { user: null, success: false, mfaUsed: false, ...loginOrigin(request) };
+      await recordConsoleLogin(c.deps, attempt);
       return showForm(reply, csrf, accountId, WRONG_CREDENTIALS, 401);
     }
 
     await dropPreviousSession(c.deps, request);
     clearCookie(reply, PRESESSION_COOKIE);
-    await openSession(c.deps, reply, {
-      user: null,
-      stage: 'signed-in',
-      mfaSerial: null,
-      mfaAuthenticatedAt: null,
-      passwordHash: check.passwordHash,
+    // The session and its ConsoleLogin event are stored together.
+    await c.deps.store.transaction(async (store) => {
+      const deps = { ...c.deps, store };
+      await openSession(deps, reply, {
+        user: null,
+        stage: 'signed-in',
+        mfaSerial: null,
+        mfaAuthenticatedAt: null,
+        passwordHash: check.passwordHash,
+      });
+      await recordConsoleLogin(deps, {
+        user: null,
+        success: true,
+        mfaUsed: false,
+        ...loginOrigin(request),
+      });
     });
     signInSucceeded(c, request, { principalType: 'Root', mfaUsed: false });
     return seeOther(reply, '/console/home');

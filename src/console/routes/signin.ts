@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+import { recordConsoleLogin } from '../../domain/audit/console-login.js';
 import { listMfaDevices } from '../../domain/mfa/devices.js';
 import { checkUserPassword } from '../../domain/sign-in.js';
 import type { User } from '../../domain/types.js';
@@ -11,7 +12,7 @@ import { html } from '../html.js';
 import { normalAccountId } from '../names.js';
 import { seeOther, sendPage } from '../respond.js';
 import { dropPreviousSession, loadSession, openSession } from '../session.js';
-import { signInFailed, signInSucceeded } from '../signin-events.js';
+import { loginOrigin, signInFailed, signInSucceeded } from '../signin-events.js';
 import { button, csrfInput, input, passwordInput } from '../widgets.js';
 
 export const WRONG_CREDENTIALS = 'Your authentication information is incorrect. Please try again.';
@@ -62,6 +63,9 @@ export function registerSignIn(app: FastifyInstance, c: Console): void {
         userName: known ? userName : undefined,
         mfaUsed: false,
       });
+      const user = known ? await c.deps.store.users.findByName(userName) : undefined;
+      const attempt = { user, success: false, mfaUsed: false, ...loginOrigin(request) };
+      await recordConsoleLogin(c.deps, attempt);
       return showForm(reply, { csrf, accountId, userName, error: WRONG_CREDENTIALS }, 401);
     }
 
@@ -92,8 +96,18 @@ async function afterPassword(
   }
 
   const fields = { user, mfaSerial: null, mfaAuthenticatedAt: null, passwordHash };
-  await openSession(c.deps, reply, { ...fields, stage: 'signed-in' });
-  await c.deps.store.users.touchPasswordUsed(user.userId, c.deps.clock());
+  // The session, the sign-in time and the ConsoleLogin event are stored together.
+  await c.deps.store.transaction(async (store) => {
+    const deps = { ...c.deps, store };
+    await openSession(deps, reply, { ...fields, stage: 'signed-in' });
+    await store.users.touchPasswordUsed(user.userId, deps.clock());
+    await recordConsoleLogin(deps, {
+      user,
+      success: true,
+      mfaUsed: false,
+      ...loginOrigin(request),
+    });
+  });
   signInSucceeded(c, request, {
     principalType: 'IAMUser',
     userName: user.userName,

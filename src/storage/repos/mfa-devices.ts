@@ -168,6 +168,8 @@ export class MfaDeviceRows implements MfaDeviceRepo {
       .updateTable('mfa_devices')
       .set({ last_step: step, failed_attempts: 0, lockouts: 0 })
       .where('serial_number', '=', serialNumber)
+      // A device deactivated since the caller looked it up signs nobody in.
+      .where('user_id', 'is not', null)
       .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
