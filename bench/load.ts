@@ -115,7 +115,7 @@ function drive(url: string, next: () => RawRequest, limits: LoadLimits): Promise
 }
 
 /** utime + stime of the processes, in clock ticks (100 a second on Linux). */
-function cpuTicks(pids: number[]): number {
+export function cpuTicks(pids: number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { compare, type WorkloadRuns } from './compare.js';
+import { consolePhase } from './console-phase.js';
 import { consumedCodes } from './consumed.js';
 import { loadNow, machineFacts, versionOf } from './machine.js';
 import { toMarkdown } from './markdown.js';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     const workloads: WorkloadRuns[] = [];
     let pools: (Pools & { perRep: number }) | undefined;
     for (const workload of WORKLOADS) {
-      if (options.only && !options.only.includes(workload.name)) continue;
+      if (!wanted(options, workload.name)) continue;
       // Seeded only now, so that the read loads ran against an account of exactly `users`.
       if (workload.oneTime) pools ??= await seedPools(options, booted.deps);
       log(`workload ${workload.name}`);
@@ -83,6 +84,9 @@ async function main(): Promise<void> {
         await server.stop();
       }
     }
+    const consoleRuns = wanted(options, 'console-signin')
+      ? await consolePhase(tessera, booted.deps, options)
+      : undefined;
     await booted.deps.store.close();
 
     if (options.big) {
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
 
     facts.loadAverage.end = loadNow();
     const settings = settingsOf(options);
-    const report = { facts, settings, micro, workloads, memory };
+    const report = { facts, settings, micro, workloads, memory, console: consoleRuns };
     writeReport(RESULTS, report, toMarkdown(report));
     log(`wrote ${join(RESULTS, 'latest.md')} and latest.json`);
     finished = true;
@@ -117,15 +121,18 @@ async function seedPools(
   options: Options,
   deps: Parameters<typeof seedAccount>[0],
 ): Promise<Pools & { perRep: number }> {
-  const wanted = (name: WorkloadName): boolean => !options.only || options.only.includes(name);
   const perRep = 1 + options.warmup + options.pool + 2 * options.connections;
   const total = perRep * options.repeat;
   log(`seeding ${total} one-time-code users and devices per write workload`);
   return {
     perRep,
-    sts: wanted('get-session-token') ? await seedStsPool(deps, 0, total) : [],
-    enable: wanted('enable-mfa-device') ? await seedEnablePool(deps, 0, total, options.users) : [],
+    sts: wanted(options, 'get-session-token') ? await seedStsPool(deps, 0, total) : [],
+    enable: wanted(options, 'enable-mfa-device') ? await seedEnablePool(deps, 0, total, options.users) : [],
   };
+}
+
+function wanted(options: Options, name: string): boolean {
+  return !options.only || options.only.includes(name);
 }
 
 function preparer(

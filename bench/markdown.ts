@@ -1,5 +1,7 @@
+import type { ConsoleMeasurement } from './console-load.js';
 import { goals } from './goals.js';
 import { rows, type Report } from './report.js';
+import { median } from './stats.js';
 
 /** The report as Markdown: machine, load table, micro table, memory, and the goals' verdicts. */
 export function toMarkdown(report: Report): string {
@@ -35,6 +37,8 @@ export function toMarkdown(report: Report): string {
   for (const m of report.micro)
     lines.push(`| ${m.name} | ${m.opsPerSecond.toLocaleString('en')} |`);
 
+  lines.push(...consoleTable(report));
+
   const mem = report.memory;
   lines.push('', '| memory | RSS MiB |', '| --- | ---: |');
   if (mem.tesseraIdle !== undefined) lines.push(`| Tessera idle | ${mem.tesseraIdle} |`);
@@ -54,4 +58,21 @@ export function toMarkdown(report: Report): string {
   for (const goal of goals(report))
     lines.push(`| ${goal.goal} | ${goal.measured} | ${goal.verdict} |`);
   return `${lines.join('\n')}\n`;
+}
+
+function consoleTable(report: Report): string[] {
+  const result = report.console;
+  if (!result) return [];
+  if (result.runs.length === 0) return ['', `Console sign-in: not measured (${result.skipped}).`];
+
+  const pick = (f: (r: ConsoleMeasurement) => number): number => median(result.runs.map(f));
+  return [
+    '',
+    '| console sign-in (password + code, 4 browsers) | sign-ins/s | p50 ms | p99 ms | ' +
+      'peak RSS MiB | server CPU ms per sign-in | one password check, CPU ms | hash share |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| tessera | ${pick((r) => r.perSecond)} | ${pick((r) => r.p50)} | ${pick((r) => r.p99)} | ` +
+      `${pick((r) => r.peakRss)} | ${pick((r) => r.cpuPerSignIn)} | ${pick((r) => r.hashCpu)} | ` +
+      `${pick((r) => r.hashShare)} |`,
+  ];
 }

@@ -25,7 +25,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --big            also measure RSS with 100,000 users and devices
   --profile        write a CPU profile of Tessera per workload (bench/results/profiles/)
   --only a,b       only these workloads: list-mfa-devices, get-user, enable-mfa-device,
-                   get-session-token
+                   get-session-token, console-signin
   --no-moto        skip moto_server (no ratios to moto)
   --seconds S      length of each measured load, default 10`;
 

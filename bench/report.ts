@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { TargetName, WorkloadRuns } from './compare.js';
+import type { ConsoleResult } from './console-phase.js';
 import type { Measurement } from './load.js';
 import type { MachineFacts } from './machine.js';
 import type { MicroResult } from './micro.js';
@@ -20,6 +21,7 @@ export interface Report {
   micro: MicroResult[];
   workloads: WorkloadRuns[];
   memory: Memory;
+  console?: ConsoleResult;
 }
 
 export interface Row {

@@ -96,7 +96,7 @@ async function inBatches(
 }
 
 /** A virtual device as CreateVirtualMFADevice stores it, assigned at a step already past. */
-async function addDevice(
+export async function addDevice(
   deps: Deps,
   name: string,
   userId: string | null,

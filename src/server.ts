@@ -131,7 +131,7 @@ function signedPart(request: FastifyRequest, query: string) {
     path: request.url.split('?')[0] ?? '/',
     query,
     // Repeated headers stay separate, so the canonical request joins them as SigV4 says.
-    headers: request.raw.headersDistinct,
+    headers: request.raw.headersDistinct ?? request.headers,
     body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
   };
 }

@@ -12,8 +12,6 @@ import { formExpired } from './respond.js';
 interface Checked {
   form: Map<string, string>;
   csrf: string;
-  /** The pre-session cookie's value, on the sign-in pages. */
-  presession?: string;
   session?: ConsoleSession;
   signedIn?: SignedIn;
 }
@@ -35,7 +33,7 @@ export function presession(c: Console): PreHandler {
       binding = newToken(c.deps.random);
       setCookie(reply, PRESESSION_COOKIE, binding, 60 * 60);
     }
-    checked.set(request, { form: new Map(), csrf: csrfToken(binding), presession: binding });
+    checked.set(request, { form: new Map(), csrf: csrfToken(binding) });
     return undefined;
   };
 }
@@ -87,7 +85,7 @@ async function checkForm(
     return formExpired(reply);
   }
 
-  checked.set(request, { form, csrf: csrfToken(binding!), presession: binding, ...found });
+  checked.set(request, { form, csrf: csrfToken(binding!), ...found });
   return undefined;
 }
 

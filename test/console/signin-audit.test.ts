@@ -44,7 +44,7 @@ describe('ConsoleLogin events', () => {
     expect(event!.errorMessage).toBeUndefined();
   });
 
-  it('a sign-in with MFA: a wrong code fails, the right one succeeds, both with MFAUsed Yes', async () => {
+  it('with MFA: a wrong code fails, the right one succeeds, both MFAUsed Yes', async () => {
     const seed = (await h.alice({ mfa: true }))!;
     const browser = h.browser();
     await browser.signIn(h.accountId, 'Alice', PASSWORD);

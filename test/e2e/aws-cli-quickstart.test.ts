@@ -49,16 +49,32 @@ describe('quickstart with the real aws CLI', () => {
   });
 
   it('create-login-profile', () => {
-    const result = run('iam', 'create-login-profile', '--user-name', 'Alice', '--password', 'Correct-Horse-9');
+    const result = run(
+      'iam',
+      'create-login-profile',
+      '--user-name',
+      'Alice',
+      '--password',
+      'Correct-Horse-9',
+    );
     expect(result.status, result.stderr).toBe(0);
-    expect(result.json().LoginProfile).toMatchObject({ UserName: 'Alice', PasswordResetRequired: false });
+    expect(result.json().LoginProfile).toMatchObject({
+      UserName: 'Alice',
+      PasswordResetRequired: false,
+    });
   });
 
   it('create-virtual-mfa-device writes a QR code PNG whose secret is the seed', () => {
     const png = join(files, 'alice.png');
     const result = run(
-      'iam', 'create-virtual-mfa-device', '--virtual-mfa-device-name', 'Alice',
-      '--outfile', png, '--bootstrap-method', 'QRCodePNG',
+      'iam',
+      'create-virtual-mfa-device',
+      '--virtual-mfa-device-name',
+      'Alice',
+      '--outfile',
+      png,
+      '--bootstrap-method',
+      'QRCodePNG',
     );
     expect(result.status, result.stderr).toBe(0);
     expect(result.json().VirtualMFADevice.SerialNumber).toBe(serial);
@@ -67,7 +83,9 @@ describe('quickstart with the real aws CLI', () => {
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     const uri = decodeQrPng(bytes);
     expect(uri).toMatch(
-      new RegExp(`^otpauth://totp/Tessera:Alice@${tessera.credentials.accountId}\\?secret=[A-Z2-7]{64}&issuer=Tessera`),
+      new RegExp(
+        `^otpauth://totp/Tessera:Alice@${tessera.credentials.accountId}\\?secret=[A-Z2-7]{64}&issuer=Tessera`,
+      ),
     );
     seed = secretFromKeyUri(uri);
   });
@@ -75,8 +93,16 @@ describe('quickstart with the real aws CLI', () => {
   it('arbitrary codes do not enable the device', () => {
     const bad = wrongCode(seed);
     const result = run(
-      'iam', 'enable-mfa-device', '--user-name', 'Alice', '--serial-number', serial,
-      '--authentication-code1', bad, '--authentication-code2', codeAt(seed),
+      'iam',
+      'enable-mfa-device',
+      '--user-name',
+      'Alice',
+      '--serial-number',
+      serial,
+      '--authentication-code1',
+      bad,
+      '--authentication-code2',
+      codeAt(seed),
     );
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('InvalidAuthenticationCode');
@@ -86,8 +112,16 @@ describe('quickstart with the real aws CLI', () => {
   it('enable-mfa-device with two consecutive codes, then list-mfa-devices', async () => {
     const [code1, code2] = await freshPair(seed);
     const result = run(
-      'iam', 'enable-mfa-device', '--user-name', 'Alice', '--serial-number', serial,
-      '--authentication-code1', code1, '--authentication-code2', code2,
+      'iam',
+      'enable-mfa-device',
+      '--user-name',
+      'Alice',
+      '--serial-number',
+      serial,
+      '--authentication-code1',
+      code1,
+      '--authentication-code2',
+      code2,
     );
     expect(result.status, result.stderr).toBe(0);
 
@@ -113,11 +147,21 @@ describe('quickstart with the real aws CLI', () => {
   });
 
   it('a code accepted once is refused on reuse (re-enable with the same codes)', async () => {
-    expect(run('iam', 'deactivate-mfa-device', '--user-name', 'Alice', '--serial-number', serial).status).toBe(0);
+    expect(
+      run('iam', 'deactivate-mfa-device', '--user-name', 'Alice', '--serial-number', serial).status,
+    ).toBe(0);
     const [code1, code2] = [codeAt(seed, -1), codeAt(seed, 0)];
     const again = run(
-      'iam', 'enable-mfa-device', '--user-name', 'Alice', '--serial-number', serial,
-      '--authentication-code1', code1, '--authentication-code2', code2,
+      'iam',
+      'enable-mfa-device',
+      '--user-name',
+      'Alice',
+      '--serial-number',
+      serial,
+      '--authentication-code1',
+      code1,
+      '--authentication-code2',
+      code2,
     );
     expect(again.status).not.toBe(0);
     expect(again.stderr).toContain('InvalidAuthenticationCode');

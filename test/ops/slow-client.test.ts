@@ -88,13 +88,17 @@ describe('slow clients and large bodies', () => {
   });
 
   it('answers a chunked body that grows past 1 MiB with the same 413', async () => {
-    const chunks = (async function* () {
-      for (let i = 0; i < 20; i++) yield new TextEncoder().encode('x'.repeat(100_000));
-    })();
+    let chunks = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (chunks++ >= 20) controller.close();
+        else controller.enqueue(new TextEncoder().encode('x'.repeat(100_000)));
+      },
+    });
     const response = await fetch(tessera.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: ReadableStream.from(chunks),
+      body,
       duplex: 'half',
     } as RequestInit);
 

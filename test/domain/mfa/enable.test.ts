@@ -74,6 +74,20 @@ describe.each(storeBackends())('EnableMFADevice and ResyncMFADevice on $name', (
     });
   });
 
+  it('invariant: concurrent enables with one pair of codes assign the device once', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, () => enable(code(-1), code(0))),
+    );
+
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        expect(outcome.reason.code).toMatch(/^(EntityAlreadyExists|InvalidAuthenticationCode)$/);
+      }
+    }
+    expect(await assigned()).not.toBeNull();
+  });
+
   it('codes used to enable can never be used to sign in', async () => {
     await enable(code(-1), code(0));
     const outcome = await verifyAndConsume(deps, serial, code(0));
