@@ -6,7 +6,7 @@ import { Sealer, systemRandom } from '../core/crypto/index.js';
 import { checkMasterKey, MasterKeyMismatch } from '../domain/account.js';
 import { dumpedRow, parseDump, type Dump } from '../storage/transfer/dump.js';
 import { importDump } from '../storage/transfer/import.js';
-import { TransferError } from '../storage/transfer/tables.js';
+import { TransferError } from '../storage/transfer/errors.js';
 import type { Flags } from './flags.js';
 import { openConfigured } from './migrate.js';
 import { UsageError } from './usage.js';

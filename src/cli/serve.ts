@@ -47,7 +47,7 @@ export async function serve(flags: Flags): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/** A certificate without its key (or the reverse) is a mistake, not a reason to serve plain HTTP. */
+/** A certificate without its key (or the reverse) is a mistake, not a reason to serve HTTP. */
 function tlsFiles(config: Config): { cert: Buffer; key: Buffer } | undefined {
   if (config.tlsCert === undefined && config.tlsKey === undefined) return undefined;
   if (config.tlsCert === undefined || config.tlsKey === undefined) {

@@ -13,7 +13,7 @@ import { openStore } from '../../src/storage/index.js';
 
 import { sdk } from '../support/cluster.js';
 import { scratchPostgres, type ScratchDatabase } from '../support/postgres.js';
-import { startTessera, type RunningTessera } from '../support/process.js';
+import { removeDir, startTessera, type RunningTessera } from '../support/process.js';
 import { codeAt, freshPair } from '../support/qr.js';
 import { startProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
@@ -45,6 +45,7 @@ describe('an instance whose database goes away and comes back', () => {
   afterAll(async () => {
     proxy?.cutOn(undefined);
     await tessera?.stop();
+    if (tessera) removeDir(tessera.dataDir);
     await proxy?.close();
     await database?.drop();
   });

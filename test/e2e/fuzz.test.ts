@@ -24,8 +24,8 @@ const HARMLESS_SHARE = 0.8;
 const DEADLINE_MS = Math.max(50_000, COUNT * 30);
 const MAX_RSS_GROWTH = 400 * 1024 * 1024;
 
-const XML_ANSWER =
-  /^<(\w+Response|ErrorResponse) xmlns="https:\/\/(iam|sts)\.amazonaws\.com\/doc\/(2010-05-08|2011-06-15)\/">/;
+const NAMESPACE = 'https://(iam|sts)\\.amazonaws\\.com/doc/(2010-05-08|2011-06-15)/';
+const XML_ANSWER = new RegExp(`^<(\\w+Response|ErrorResponse) xmlns="${NAMESPACE}">`);
 
 const TABLES = [
   'account',
@@ -152,7 +152,11 @@ describe(`fuzzing the Query API (seed ${SEED}, ${COUNT} requests)`, () => {
             );
           }
         } catch (error) {
-          failures.push(`#${index} ${request.kind}: no answer (${(error as Error).message})`);
+          // A server refusing a huge body may close while the client still writes it: the
+          // client then sees the connection cut rather than the 413, as good a refusal.
+          const message = (error as Error).message;
+          const cut = request.kind === 'huge' && /EPIPE|ECONNRESET/.test(message);
+          if (!cut) failures.push(`#${index} ${request.kind}: no answer (${message})`);
         }
       };
 

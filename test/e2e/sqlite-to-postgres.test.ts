@@ -135,6 +135,7 @@ describe('moving a SQLite deployment to PostgreSQL', () => {
       expect(identity.Arn).toBe(`arn:aws:iam::${root.accountId}:user/alice`);
     } finally {
       await moved.stop();
+      removeDir(moved.dataDir);
     }
   });
 });

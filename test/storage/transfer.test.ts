@@ -13,7 +13,8 @@ import type { KyselyStore } from '../../src/storage/kysely-store.js';
 import { parseDump, type Dump } from '../../src/storage/transfer/dump.js';
 import { exportDump } from '../../src/storage/transfer/export.js';
 import { importDump } from '../../src/storage/transfer/import.js';
-import { tablesInOrder, TransferError } from '../../src/storage/transfer/tables.js';
+import { TransferError } from '../../src/storage/transfer/errors.js';
+import { tablesInOrder } from '../../src/storage/transfer/tables.js';
 import { storeBackends, type StoreBackend } from '../support/backends.js';
 import { testDeps, type TestDeps } from '../support/deps.js';
 

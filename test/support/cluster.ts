@@ -6,7 +6,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { openStore } from '../../src/storage/index.js';
 import type { KyselyStore } from '../../src/storage/kysely-store.js';
 import { scratchPostgres, type ScratchDatabase } from './postgres.js';
-import { startTessera, type RunningTessera } from './process.js';
+import { removeDir, startTessera, type RunningTessera } from './process.js';
 
 export interface SdkCredentials {
   accessKeyId: string;
@@ -51,6 +51,7 @@ export async function postgresCluster(): Promise<Cluster> {
     },
     close: async () => {
       await Promise.all(running.map((instance) => instance.stop('SIGKILL')));
+      running.forEach((instance) => removeDir(instance.dataDir));
       await Promise.all(stores.map((store) => store.close()));
       await database.drop();
     },

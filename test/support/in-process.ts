@@ -46,7 +46,10 @@ export async function startInProcess(
   const random = seededRandom(`in-process:${Math.random()}`);
   const sealer = new Sealer(Buffer.alloc(32, 9), random);
   const store = await openStore(location);
-  const { account, created } = await ensureAccount({ store, clock, random, sealer }, '123456789012');
+  const { account, created } = await ensureAccount(
+    { store, clock, random, sealer },
+    '123456789012',
+  );
   const deps = {
     store: options.wrapStore ? options.wrapStore(store) : store,
     clock,

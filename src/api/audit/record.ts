@@ -7,7 +7,7 @@ export async function recordApiCall(deps: Deps, call: ApiCall): Promise<void> {
   await deps.store.audit.insert(apiCallEvent(deps, call, now), now);
 }
 
-/** Access key ids are not secret, but a refused request's claim is only kept if it looks like one. */
+/** Key ids are not secret; a refused request's claimed one is kept only if it looks like one. */
 export function plausibleKeyId(claimed: string): string | undefined {
   return /^[A-Z0-9]{16,128}$/.test(claimed) ? claimed : undefined;
 }

@@ -1,4 +1,4 @@
-import { TransferError } from './tables.js';
+import { TransferError } from './errors.js';
 
 /**
  * A whole database as JSON: every application table with its column names and its rows as arrays,

@@ -4,7 +4,8 @@ import type { KyselyStore } from '../kysely-store.js';
 import { appliedMigrations, type Dialect } from '../migrations/index.js';
 import { fromDumpValue, type Dump, type DumpTable } from './dump.js';
 import type { TransferSummary } from './export.js';
-import { tablesInOrder, TransferError, type TableShape } from './tables.js';
+import { TransferError } from './errors.js';
+import { tablesInOrder, type TableShape } from './tables.js';
 
 // Well under both databases' limits on parameters in one statement (SQLite 32766, pg 65535).
 const PARAMETERS_PER_INSERT = 30_000;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 import type { Dialect } from '../migrations/index.js';
+import { TransferError } from './errors.js';
 
 export interface TableShape {
   name: string;
@@ -8,9 +9,6 @@ export interface TableShape {
   /** Columns a sequence fills (PostgreSQL serials), which must continue after copied rows. */
   serials: string[];
 }
-
-/** A dump or a database that cannot take part in a copy: shown to the operator as it is. */
-export class TransferError extends Error {}
 
 /**
  * The application's tables as the database describes them (not Kysely's migration bookkeeping),

@@ -59,7 +59,7 @@ describe.each(storeBackends())('EnableMFADevice and ResyncMFADevice on $name', (
     expect(await assigned()).toBeNull();
   });
 
-  it('finds codes from a drifted clock inside the window, stores the drift and uses it', async () => {
+  it('finds codes of a drifted clock in the window, stores the drift and uses it', async () => {
     await enable(code(5), code(6));
     expect((await deps.store.mfaDevices.find(serial))!.drift).toBe(6);
 

@@ -80,7 +80,7 @@ describe.each(storeBackends())('verify-and-consume on $name', (backend) => {
     expect(outcomes.filter((o) => !o.ok && o.reason === 'locked').length).toBeGreaterThan(0);
   });
 
-  it('while locked, even the right code is refused, without saying whether it was right', async () => {
+  it('while locked, even the right code is refused, not saying whether it was right', async () => {
     for (let i = 0; i < deps.settings.mfa.maxFailedAttempts; i++) {
       await verifyAndConsume(deps, serial, code(0) === '000000' ? '000001' : '000000');
     }
