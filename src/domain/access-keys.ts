@@ -30,6 +30,7 @@ export async function createAccessKey(
   };
 
   await deps.store.transaction(async (store) => {
+    if (userId !== null) await store.users.lock(userId);
     const existing = await store.accessKeys.listForUser(userId);
     if (userId !== null && existing.length >= KEYS_PER_USER) {
       throw new LimitExceeded(`Cannot exceed quota for AccessKeysPerUser: ${KEYS_PER_USER}`);

@@ -49,5 +49,5 @@ export async function authorize(
 
 async function policiesOf(deps: Deps, userId: string): Promise<PolicyDocument[]> {
   const sources = await deps.store.holderPolicies.sourcesFor(userId);
-  return sources.map((source) => parsedPolicy(deps.store, source));
+  return sources.map(parsedPolicy);
 }

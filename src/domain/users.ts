@@ -66,6 +66,7 @@ export async function deleteUser(deps: Deps, userName: string): Promise<void> {
   await deps.store.transaction(async (store) => {
     const user = await store.users.findByName(userName);
     if (!user) throw noSuchUser(userName);
+    await store.users.lock(user.userId);
 
     const owned = await store.users.dependents(user.userId);
     if (owned.loginProfile) {

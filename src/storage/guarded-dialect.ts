@@ -11,14 +11,20 @@ import type {
   TransactionSettings,
 } from 'kysely';
 
-import { ServiceUnavailable } from '../domain/errors.js';
-import { isUnavailable } from './unavailable.js';
+import { ConcurrentModification, ServiceUnavailable } from '../domain/errors.js';
+import { isConstraintRace, isUnavailable } from './unavailable.js';
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw isUnavailable(error) ? new ServiceUnavailable(undefined, error) : error;
+    if (isUnavailable(error)) throw new ServiceUnavailable(undefined, error);
+    if (isConstraintRace(error)) {
+      throw new ConcurrentModification(
+        'The request conflicted with a concurrent change to the same entity. Retry it.',
+      );
+    }
+    throw error;
   }
 }
 

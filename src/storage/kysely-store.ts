@@ -37,7 +37,7 @@ export class KyselyStore implements Store {
     private readonly inTransaction = false,
   ) {
     this.account = new AccountRows(db);
-    this.users = new UserRows(db);
+    this.users = new UserRows(db, dialect);
     this.loginProfiles = new LoginProfileRows(db);
     this.accessKeys = new AccessKeyRows(db);
     this.mfaDevices = new MfaDeviceRows(db);

@@ -62,6 +62,11 @@ export interface UserDependents {
 export interface UserRepo {
   insert(user: User, tags: Tag[]): Promise<boolean>;
   findByName(userName: string): Promise<User | undefined>;
+  /**
+   * Holds the user's row until the transaction ends, so quota checks (access keys, devices,
+   * groups) and DeleteUser's checks on one user run one at a time across instances.
+   */
+  lock(userId: string): Promise<void>;
   findById(userId: string): Promise<User | undefined>;
   /** Ordered by lower-cased name; `after` is a lower-cased name. */
   list(pathPrefix: string, window: ListWindow): Promise<User[]>;

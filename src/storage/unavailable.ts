@@ -47,3 +47,20 @@ export function isUnavailable(error: unknown): boolean {
   if (error instanceof AggregateError && error.errors.some(isUnavailable)) return true;
   return error.cause !== undefined && error.cause !== error && isUnavailable(error.cause);
 }
+
+/**
+ * A unique or foreign-key violation: every write checks first, so reaching one means a concurrent
+ * request changed the same entity in between (two creates of one name, a delete racing an
+ * insert). It is a conflict for the client to retry, not a fault.
+ */
+export function isConstraintRace(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+
+  const code = (error as { code?: unknown }).code;
+  if (code === '23505' || code === '23503') return true;
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+  );
+}

@@ -35,8 +35,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Folders this test process made; removed when it exits, so runs leave nothing in /tmp. */
+const madeDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'tessera-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.add(dir);
+  return dir;
 }
 
 /** Starts the built server (`bin/tessera.js serve`) as a user would, and waits for /health. */

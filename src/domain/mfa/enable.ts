@@ -91,6 +91,7 @@ function proveCodes(
 }
 
 async function checkDeviceLimit(deps: Deps, user: User): Promise<void> {
+  await deps.store.users.lock(user.userId);
   const count = await deps.store.mfaDevices.countForUser(user.userId);
   if (count >= deps.settings.mfa.maxDevicesPerUser) {
     throw new LimitExceeded(

@@ -1,35 +1,28 @@
 import { parsePolicyDocument, type PolicyDocument } from '../../core/policy/index.js';
-import type { Store } from '../../storage/store.js';
 import type { PolicySource } from './types.js';
 
 // Enough for every policy of a busy account; the least recently used are dropped beyond it.
 const MAX_ENTRIES = 2000;
 
 /**
- * Parsed documents by source key (a managed policy's id and version, an inline policy's
- * revision). Those keys name immutable text, so an entry never goes stale; caches are kept per
- * store, so two databases in one process never share keys.
+ * Parsed documents keyed by their text: parsing is a pure function of the text, so an entry can
+ * never be stale or belong to another database, and every request (each in its own transaction
+ * store) shares the one cache.
  */
-const caches = new WeakMap<Store, Map<string, PolicyDocument>>();
+const cache = new Map<string, PolicyDocument>();
 
-export function parsedPolicy(store: Store, source: PolicySource): PolicyDocument {
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = new Map();
-    caches.set(store, cache);
-  }
-
-  const hit = cache.get(source.key);
+export function parsedPolicy(source: PolicySource): PolicyDocument {
+  const hit = cache.get(source.document);
   if (hit) {
-    cache.delete(source.key);
-    cache.set(source.key, hit);
+    cache.delete(source.document);
+    cache.set(source.document, hit);
     return hit;
   }
 
   // Stored documents were validated on write; one that no longer parses fails the request
   // (an internal failure) rather than being skipped, since skipping could drop a Deny.
   const document = parsePolicyDocument(source.document);
-  cache.set(source.key, document);
+  cache.set(source.document, document);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return document;
 }

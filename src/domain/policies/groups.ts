@@ -104,6 +104,7 @@ export async function addUserToGroup(
   await deps.store.transaction(async (store) => {
     const group = await requireGroup({ store }, input.groupName);
     const user = await requireUser({ ...deps, store }, input.userName);
+    await store.users.lock(user.userId);
 
     const groups = await store.groups.groupsOf(user.userId, { limit: GROUPS_PER_USER_MAX + 1 });
     const member = groups.some((g) => g.groupId === group.groupId);

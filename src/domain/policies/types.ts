@@ -47,9 +47,9 @@ export interface Group {
 }
 
 /**
- * One identity policy that applies to a principal, as authorization reads it. `key` names this
- * exact text (a managed policy's id and version, or an inline policy's revision), so a parsed
- * document can be cached under it.
+ * One identity policy that applies to a principal, as authorization reads it. `key` names the
+ * source (a managed policy's id and version, or an inline policy's revision), so a policy
+ * attached both to a user and to one of their groups is counted once.
  */
 export interface PolicySource {
   key: string;

@@ -9,7 +9,21 @@ import { toUser } from './rows.js';
 import { deleteTags, readTags, writeTags } from './tags.js';
 
 export class UserRows implements UserRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+  ) {}
+
+  async lock(userId: string): Promise<void> {
+    // SQLite runs one write transaction at a time, so only PostgreSQL needs the row lock.
+    if (this.dialect !== 'postgres') return;
+    await this.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .execute();
+  }
 
   async insert(user: User, tags: Tag[]): Promise<boolean> {
     const result = await this.db
