@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { RawRequest } from 'autocannon';
-
-import { cycle, measure, once, type Measurement } from './load.js';
+import { measure, type Measurement } from './load.js';
 import type { Options } from './options.js';
 import { startFloor, type Server } from './servers.js';
+import type { RawRequest } from './signer.js';
 
 export type TargetName = 'tessera' | 'moto' | 'floor';
 
@@ -46,7 +45,7 @@ export async function compare(input: Comparison): Promise<WorkloadRuns> {
 
       for (const server of [input.tessera, input.moto, floor]) {
         if (!server) continue;
-        const { m, sent } = await measureOne(workload.oneTime, server, requests, options);
+        const { m, sent } = await measureOne(workload.oneTime, server, requests, input);
         (result.runs[server.name as TargetName] ??= []).push(m);
         if (server === input.tessera && input.consumed && before !== undefined) {
           // Requests in flight when the load stopped are answered after it; wait for them.
@@ -86,22 +85,23 @@ async function measureOne(
   oneTime: boolean,
   server: Server,
   requests: RawRequest[],
-  options: Options,
+  input: Comparison,
 ): Promise<{ m: Measurement; sent: number }> {
+  const { options, runDir } = input;
   const limits = { connections: options.connections, seconds: options.seconds };
   if (!oneTime) {
-    const warmup = { next: cycle(requests), amount: options.warmup };
-    return { m: await measure(server, warmup, cycle(requests), limits), sent: 0 };
+    const warmup = { requests, amount: options.warmup };
+    const m = await measure(server, runDir, 'cycle', warmup, requests, limits);
+    return { m, sent: 0 };
   }
 
   // Request 0 was the sample; then the warm-up's share, then the measured share.
   const warm = requests.slice(1, 1 + options.warmup);
   const measured = requests.slice(1 + options.warmup);
   const amount = measured.length - 2 * options.connections;
-  const [first, then] = [once(warm), once(measured)];
-  const warmup = { next: first.next, amount: warm.length };
-  const m = await measure(server, warmup, then.next, { ...limits, amount });
-  return { m, sent: first.handedOut() + then.handedOut() };
+  const warmup = { requests: warm, amount: warm.length };
+  const m = await measure(server, runDir, 'once', warmup, measured, { ...limits, amount });
+  return { m, sent: m.handedOut };
 }
 
 /** Sends one request and keeps Tessera's answer: the bytes the floor will answer with. */

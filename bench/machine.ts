@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface MachineFacts {
@@ -10,6 +10,7 @@ export interface MachineFacts {
   /** The 1-minute load average when the run started and ended. */
   loadAverage: { start: number; end?: number };
   moto?: string;
+  wrk?: string;
   postgres?: string;
 }
 
@@ -23,6 +24,7 @@ export function machineFacts(): MachineFacts {
     node: process.version,
     loadAverage: { start: loadNow() },
     moto: versionOf('python3', ['-c', 'import moto; print(moto.__version__)']),
+    wrk: versionOf('wrk', ['-v'])?.split(' ')[1],
   };
 }
 
@@ -30,10 +32,9 @@ export function loadNow(): number {
   return Math.round(loadavg()[0]! * 100) / 100;
 }
 
+/** What a command prints (wrk prints its version and exits 1), or undefined if it is missing. */
 export function versionOf(command: string, args: string[]): string | undefined {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', timeout: 20_000 }).trim();
-  } catch {
-    return undefined;
-  }
+  const run = spawnSync(command, args, { encoding: 'utf8', timeout: 20_000 });
+  if (run.error) return undefined;
+  return `${run.stdout}${run.stderr}`.trim().split('\n')[0];
 }

@@ -30,6 +30,8 @@ const RESULTS = join(ROOT, 'bench/results');
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (!versionOf('wrk', ['-v']))
+    throw new Error('the load generator wrk is missing: apt-get install wrk');
   const runDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   const facts = machineFacts();
   const databases: string[] = [];
@@ -127,7 +129,9 @@ async function seedPools(
   return {
     perRep,
     sts: wanted(options, 'get-session-token') ? await seedStsPool(deps, 0, total) : [],
-    enable: wanted(options, 'enable-mfa-device') ? await seedEnablePool(deps, 0, total, options.users) : [],
+    enable: wanted(options, 'enable-mfa-device')
+      ? await seedEnablePool(deps, 0, total, options.users)
+      : [],
   };
 }
 

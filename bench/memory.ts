@@ -1,4 +1,4 @@
-import { measure, cycle } from './load.js';
+import { measure } from './load.js';
 import type { Options } from './options.js';
 import { rssMiB } from './rss.js';
 import { openTessera, seedAccount } from './seed-tessera.js';
@@ -27,12 +27,8 @@ export async function measureBig(
     const idle = rssMiB([server.pid], 'VmRSS');
     const requests = await signRead('list-mfa-devices', tessera.root, new URL(server.url).host);
     const limits = { connections: options.connections, seconds: options.seconds };
-    const loaded = await measure(
-      server,
-      { next: cycle(requests), amount: options.warmup },
-      cycle(requests),
-      limits,
-    );
+    const warmup = { requests, amount: options.warmup };
+    const loaded = await measure(server, runDir, 'cycle', warmup, requests, limits);
     return { users: BIG_USERS, idle, peak: Math.max(idle, loaded.peakRss) };
   } finally {
     await server.stop();

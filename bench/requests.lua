@@ -29,6 +29,7 @@ function init(args)
     table.insert(list, string.sub(data, start, from - 1))
     start = to + 1
   end
+  listed = #list
 end
 
 function request()
@@ -53,7 +54,7 @@ function done(summary, latency, requests)
   local total_ok, total_handed = 0, 0
   for _, thread in ipairs(threads) do
     total_ok = total_ok + thread:get("ok")
-    total_handed = total_handed + math.min(thread:get("handed"), #thread:get("list"))
+    total_handed = total_handed + math.min(thread:get("handed"), thread:get("listed"))
   end
   local errors = summary.errors
   io.write(string.format(

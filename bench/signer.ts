@@ -1,6 +1,13 @@
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { RawRequest } from 'autocannon';
+
+/** A request ready for the wire, before the load generator adds its content-length. */
+export interface RawRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
 
 export interface Credentials {
   accessKeyId: string;

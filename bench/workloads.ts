@@ -1,8 +1,6 @@
-import type { RawRequest } from 'autocannon';
-
 import type { EnablePoolDevice, StsPoolUser } from './seed-tessera.js';
 import { userName } from './seed-tessera.js';
-import { signCalls, type Credentials, type QueryCall } from './signer.js';
+import { signCalls, type Credentials, type QueryCall, type RawRequest } from './signer.js';
 import { codeAt, stepNow } from './totp-codes.js';
 
 export type WorkloadName =

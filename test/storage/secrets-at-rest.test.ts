@@ -43,7 +43,8 @@ describe('secrets at rest', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const bytes = readFileSync(join(dir, file)).toString('latin1');
-      for (const secret of secrets) expect(bytes.includes(secret), `${file} holds a secret`).toBe(false);
+      for (const secret of secrets)
+        expect(bytes.includes(secret), `${file} holds a secret`).toBe(false);
     }
   });
 });

@@ -38,7 +38,10 @@ export interface TestDeps extends Deps {
 }
 
 /** Domain dependencies over a fresh database (in-memory SQLite unless a location is given). */
-export async function testDeps(location = ':memory:', accountId = '123456789012'): Promise<TestDeps> {
+export async function testDeps(
+  location = ':memory:',
+  accountId = '123456789012',
+): Promise<TestDeps> {
   const clock = testClock();
   const random = seededRandom(`${location}:${Math.random()}`);
   const sealer = new Sealer(Buffer.alloc(32, 7), random);

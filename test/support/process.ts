@@ -79,7 +79,9 @@ export async function startTessera(
 
 function readCredentials(dataDir: string): RootCredentials {
   try {
-    return JSON.parse(readFileSync(join(dataDir, 'root-credentials.json'), 'utf8')) as RootCredentials;
+    return JSON.parse(
+      readFileSync(join(dataDir, 'root-credentials.json'), 'utf8'),
+    ) as RootCredentials;
   } catch {
     return { accountId: '', accessKeyId: '', secretAccessKey: '' };
   }

@@ -7,7 +7,12 @@ export type OtpAlgorithm = 'sha1' | 'sha256' | 'sha512';
  * verification logic, it runs on every sign-in, and it is a dozen lines over node:crypto.
  * The code is returned as a string because leading zeros are part of it.
  */
-export function hotp(key: Uint8Array, counter: number, digits = 6, algorithm: OtpAlgorithm = 'sha1'): string {
+export function hotp(
+  key: Uint8Array,
+  counter: number,
+  digits = 6,
+  algorithm: OtpAlgorithm = 'sha1',
+): string {
   if (!Number.isSafeInteger(counter) || counter < 0) {
     throw new TypeError('HOTP counter must be a non-negative safe integer');
   }

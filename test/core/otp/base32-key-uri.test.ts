@@ -40,7 +40,11 @@ describe('base32 (RFC 4648)', () => {
 describe('otpauth key URI (Google Authenticator "Key Uri Format")', () => {
   it('labels issuer:account, names the issuer, and states the AWS parameters', () => {
     expect(
-      totpKeyUri({ issuer: 'Tessera', accountName: 'Alice@123456789012', secretBase32: 'JBSWY3DPEHPK3PXP' }),
+      totpKeyUri({
+        issuer: 'Tessera',
+        accountName: 'Alice@123456789012',
+        secretBase32: 'JBSWY3DPEHPK3PXP',
+      }),
     ).toBe(
       'otpauth://totp/Tessera:Alice@123456789012?secret=JBSWY3DPEHPK3PXP&issuer=Tessera' +
         '&algorithm=SHA1&digits=6&period=30',
@@ -56,6 +60,8 @@ describe('otpauth key URI (Google Authenticator "Key Uri Format")', () => {
   });
 
   it('refuses a colon in the issuer or account name', () => {
-    expect(() => totpKeyUri({ issuer: 'a:b', accountName: 'x', secretBase32: 'AA' })).toThrow(TypeError);
+    expect(() => totpKeyUri({ issuer: 'a:b', accountName: 'x', secretBase32: 'AA' })).toThrow(
+      TypeError,
+    );
   });
 });
