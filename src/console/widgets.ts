@@ -68,3 +68,20 @@ export function when(ms: number | null): string {
   if (ms === null) return '—';
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** The MFA device list: the same columns on a user's own page and on an admin's view of them. */
+export function deviceTable(rows: SafeHtml[]): SafeHtml {
+  return html`<table>
+    <thead>
+      <tr>
+        <th scope="col">Device name</th>
+        <th scope="col" class="optional">Identifier</th>
+        <th scope="col">Enabled</th>
+        <th scope="col"><span class="visually-hidden">Actions</span></th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}

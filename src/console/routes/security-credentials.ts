@@ -6,7 +6,7 @@ import type { Console } from '../context.js';
 import { requireStage, signedInOf } from '../guard.js';
 import { html, type SafeHtml } from '../html.js';
 import { sendPage } from '../respond.js';
-import { when } from '../widgets.js';
+import { deviceTable, when } from '../widgets.js';
 
 const NOTICES: Record<string, string> = {
   added: 'Your MFA device is assigned. You will be asked for a code at every sign-in.',
@@ -53,19 +53,7 @@ function deviceSection(devices: MfaDevice[]): SafeHtml {
           You have no MFA device. Assign one so that a stolen password is not enough to sign in as
           you.
         </p>`
-      : html`<table>
-          <thead>
-            <tr>
-              <th scope="col">Device name</th>
-              <th scope="col" class="optional">Identifier</th>
-              <th scope="col">Enabled</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>`;
+      : deviceTable(rows);
   return html`${table}
     <p><a class="button" href="/console/security-credentials/mfa/assign">Assign MFA device</a></p>`;
 }

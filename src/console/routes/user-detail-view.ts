@@ -8,7 +8,7 @@ import type { LoginProfile, MfaDevice, User } from '../../domain/types.js';
 import { isAllowed, type Console, type SignedIn } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
 import { sendPage } from '../respond.js';
-import { button, checkbox, csrfInput, passwordInput, when } from '../widgets.js';
+import { button, checkbox, csrfInput, deviceTable, passwordInput, when } from '../widgets.js';
 
 const NOT_LISTED = html`<p>You are not allowed to list this user's MFA devices.</p>`;
 
@@ -46,7 +46,7 @@ export async function showUser(
     <h2>Console password</h2>
     ${passwordSection(signedIn, user, profile)}
     <h2>MFA devices</h2>
-    ${devices === null ? NOT_LISTED : deviceTable(signedIn, user, devices)}
+    ${devices === null ? NOT_LISTED : userDevices(signedIn, user, devices)}
     <p><a href="/console/users">All users</a></p>`;
   const notice = NOTICES[messages.notice ?? ''];
   const page = { title: user.userName, body, nav: signedIn.nav, notice, error: messages.error };
@@ -65,7 +65,7 @@ function passwordSection(signedIn: SignedIn, user: User, profile?: LoginProfile)
     </form>`;
 }
 
-function deviceTable(signedIn: SignedIn, user: User, devices: MfaDevice[]): SafeHtml {
+function userDevices(signedIn: SignedIn, user: User, devices: MfaDevice[]): SafeHtml {
   if (devices.length === 0) return html`<p>This user has no MFA device.</p>`;
 
   const action = `/console/users/${encodeURIComponent(user.userName)}/mfa/deactivate`;
@@ -86,17 +86,5 @@ function deviceTable(signedIn: SignedIn, user: User, devices: MfaDevice[]): Safe
         </td>
       </tr>`,
   );
-  return html`<table>
-    <thead>
-      <tr>
-        <th scope="col">Device name</th>
-        <th scope="col" class="optional">Identifier</th>
-        <th scope="col">Enabled</th>
-        <th scope="col"><span class="visually-hidden">Actions</span></th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return deviceTable(rows);
 }
