@@ -2,29 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { compare, type WorkloadRuns } from './compare.js';
 import { consolePhase } from './console-phase.js';
-import { consumedCodes } from './consumed.js';
 import { loadNow, machineFacts, versionOf } from './machine.js';
 import { toMarkdown } from './markdown.js';
 import { measureBig } from './memory.js';
 import { microMedians } from './micro-repeat.js';
 import { parseOptions, type Options } from './options.js';
+import { wanted } from './pools.js';
 import { createDatabase, databaseUrl, dropDatabase } from './postgres.js';
 import { writeReport, type Memory } from './report.js';
 import { rssMiB } from './rss.js';
 import { seedMoto } from './seed-moto.js';
-import {
-  openTessera,
-  seedAccount,
-  seedEnablePool,
-  seedStsPool,
-  type EnablePoolDevice,
-  type StsPoolUser,
-} from './seed-tessera.js';
+import { openTessera, seedAccount } from './seed-tessera.js';
 import { ROOT, startMoto, type Server } from './servers.js';
 import { TesseraUnderTest } from './tessera.js';
-import { signEnables, signRead, signSessions, WORKLOADS, type WorkloadName } from './workloads.js';
+import { runWorkloads } from './workload-phase.js';
 
 const RESULTS = join(ROOT, 'bench/results');
 
@@ -61,31 +53,14 @@ async function main(): Promise<void> {
     ]);
     if (moto) memory.motoSeeded = rssMiB([moto.pid], 'VmRSS');
 
-    const workloads: WorkloadRuns[] = [];
-    let pools: (Pools & { perRep: number }) | undefined;
-    for (const workload of WORKLOADS) {
-      if (!wanted(options, workload.name)) continue;
-      // Seeded only now, so that the read loads ran against an account of exactly `users`.
-      if (workload.oneTime) pools ??= await seedPools(options, booted.deps);
-      log(`workload ${workload.name}`);
-      const server = await tessera.start(workload.name);
-      try {
-        const host = new URL(server.url).host;
-        workloads.push(
-          await compare({
-            workload,
-            tessera: server,
-            moto,
-            runDir,
-            options,
-            prepare: preparer(workload.name, tessera, host, pools ?? noPools, options),
-            consumed: workload.oneTime ? consumedCounter(booted.deps, workload.name) : undefined,
-          }),
-        );
-      } finally {
-        await server.stop();
-      }
-    }
+    const workloads = await runWorkloads({
+      tessera,
+      deps: booted.deps,
+      moto,
+      runDir,
+      options,
+      log,
+    });
     const consoleRuns = wanted(options, 'console-signin')
       ? await consolePhase(tessera, booted.deps, options)
       : undefined;
@@ -109,59 +84,6 @@ async function main(): Promise<void> {
     // Logs and profiles stay for a look when the run failed or was asked to profile.
     if (finished && !options.profile) rmSync(runDir, { recursive: true, force: true });
   }
-}
-
-/** Every one-time code the write loads will send, seeded at once, after the read loads' data. */
-interface Pools {
-  sts: StsPoolUser[];
-  enable: EnablePoolDevice[];
-}
-
-const noPools = { perRep: 0, sts: [], enable: [] };
-
-async function seedPools(
-  options: Options,
-  deps: Parameters<typeof seedAccount>[0],
-): Promise<Pools & { perRep: number }> {
-  const perRep = 1 + options.warmup + options.pool + 2 * options.connections;
-  const total = perRep * options.repeat;
-  log(`seeding ${total} one-time-code users and devices per write workload`);
-  return {
-    perRep,
-    sts: wanted(options, 'get-session-token') ? await seedStsPool(deps, 0, total) : [],
-    enable: wanted(options, 'enable-mfa-device')
-      ? await seedEnablePool(deps, 0, total, options.users)
-      : [],
-  };
-}
-
-function wanted(options: Options, name: string): boolean {
-  return !options.only || options.only.includes(name);
-}
-
-function preparer(
-  name: WorkloadName,
-  tessera: TesseraUnderTest,
-  host: string,
-  pools: Pools & { perRep: number },
-  options: Options,
-) {
-  const slice = <T>(items: T[], rep: number): T[] =>
-    items.slice(rep * pools.perRep, (rep + 1) * pools.perRep);
-  return (rep: number) => {
-    if (rep >= options.repeat) throw new RangeError('no pool left for this repetition');
-    if (name === 'enable-mfa-device')
-      return signEnables(slice(pools.enable, rep), tessera.root, host);
-    if (name === 'get-session-token') return signSessions(slice(pools.sts, rep), host);
-    return signRead(name, tessera.root, host);
-  };
-}
-
-function consumedCounter(deps: Parameters<typeof consumedCodes>[0], name: WorkloadName) {
-  return async (): Promise<number> => {
-    const counts = await consumedCodes(deps);
-    return name === 'get-session-token' ? counts.sessions : counts.enabled;
-  };
 }
 
 async function idleRss(tessera: TesseraUnderTest): Promise<number> {

@@ -47,7 +47,12 @@ end
 function response(status, headers, body)
   answered = answered + 1
   if status >= 200 and status < 300 then ok = ok + 1 end
-  if limit > 0 and answered >= limit then wrk.thread:stop() end
+  if limit > 0 and answered == limit then
+    -- wrk itself would sleep out its duration; the harness ends it (SIGINT) on this line.
+    io.write("limit reached\n")
+    io.flush()
+    wrk.thread:stop()
+  end
 end
 
 function done(summary, latency, requests)

@@ -60,7 +60,7 @@ export function loadConfig(flags: Flags): Config {
     masterKey: process.env.TESSERA_MASTER_KEY || undefined,
     masterKeyFile:
       pick(flags, 'master-key-file', 'TESSERA_MASTER_KEY_FILE') ?? join(dataDir, 'master.key'),
-    logLevel: pick(flags, 'log-level', 'TESSERA_LOG_LEVEL') ?? 'info',
+    logLevel: logLevel(pick(flags, 'log-level', 'TESSERA_LOG_LEVEL') ?? 'info'),
     tlsCert: pick(flags, 'tls-cert', 'TESSERA_TLS_CERT'),
     tlsKey: pick(flags, 'tls-key', 'TESSERA_TLS_KEY'),
     metricsToken: process.env.TESSERA_METRICS_TOKEN || undefined,
@@ -80,3 +80,12 @@ function positive(flags: Flags, flag: string, env: string): number | undefined {
 
 /** A mistake in how Tessera was started: shown as one readable line, never a stack trace. */
 export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(value: string): string {
+  if (!LOG_LEVELS.includes(value)) {
+    throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
+  }
+  return value;
+}

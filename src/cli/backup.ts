@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
 import { ConfigError, loadConfig } from '../config.js';
 import { isPostgresUrl, sqliteFile } from '../storage/index.js';
 import { backupSqlite } from '../storage/sqlite/backup.js';
@@ -22,6 +25,12 @@ export function backupCommand(flags: Flags, positionals: string[]): void {
   }
 
   const source = sqliteFile(config.database);
+  if (!existsSync(dirname(resolve(target)))) {
+    throw new ConfigError(
+      `cannot write the backup: folder ${dirname(resolve(target))} does not exist`,
+    );
+  }
+  if (!existsSync(source)) throw new ConfigError(`there is no database at ${source} to back up`);
   const { bytes } = backupSqlite(source, target);
   process.stderr.write(
     `Backed up ${source} to ${target} (${bytes} bytes, mode 0600).\n` +

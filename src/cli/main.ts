@@ -31,6 +31,66 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./backup.js')).backupCommand,
 };
 
+/** The settings every command that opens the data folder or database reads (see config.ts). */
+const CONFIG_FLAGS = [
+  'host',
+  'port',
+  'data',
+  'account-id',
+  'database',
+  'issuer',
+  'master-key-file',
+  'log-level',
+  'tls-cert',
+  'tls-key',
+  'db-pool-size',
+  'db-statement-timeout-ms',
+];
+
+/** The flags each command takes; anything else is a typo, refused before the command runs. */
+const ACCEPTED_FLAGS: Record<string, string[]> = {
+  serve: CONFIG_FLAGS,
+  init: CONFIG_FLAGS,
+  migrate: CONFIG_FLAGS,
+  export: CONFIG_FLAGS,
+  import: CONFIG_FLAGS,
+  backup: CONFIG_FLAGS,
+  'root-password': CONFIG_FLAGS,
+  audit: [...CONFIG_FLAGS, 'since', 'user', 'event', 'failed', 'format', 'limit'],
+  totp: ['seed', 'time'],
+};
+
+/** `tessera <command> --help` prints that command's lines of the usage, and runs nothing. */
+function wantsHelp(name: string, rest: string[]): boolean {
+  if (name === 'iam' || name === 'sts') return false;
+  return rest.some((arg) => arg === '--help' || arg === '-h' || arg === 'help');
+}
+
+function commandUsage(name: string): string {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`  ${name} `));
+  if (start < 0) return USAGE;
+
+  let end = start + 1;
+  while (end < lines.length && /^ {5,}\S/.test(lines[end]!)) end++;
+  const text = lines
+    .slice(start, end)
+    .join('\n')
+    .trim()
+    .replace(/^(\S+) +/, '$1 ');
+  return `Usage: tessera ${text}\n`;
+}
+
+function checkFlags(name: string, flags: Flags): void {
+  const accepted = ACCEPTED_FLAGS[name];
+  if (!accepted) return;
+
+  const unknown = Object.keys(flags).filter((flag) => !accepted.includes(flag));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown option --${unknown[0]} for "${name}"`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -40,14 +100,20 @@ async function main(argv: string[]): Promise<void> {
 
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) throw new UsageError(`unknown command "${name}"`);
-  const command = await load();
+  if (wantsHelp(name, rest)) {
+    process.stdout.write(commandUsage(name));
+    return;
+  }
+
   const { flags, positionals } = parseFlags(rest);
+  checkFlags(name, flags);
+  const command = await load();
   await command(flags, positionals, rest);
 }
 
 function fail(error: unknown): void {
   if (error instanceof UsageError) {
-    process.stderr.write(`tessera: ${error.message}\n\n${USAGE}`);
+    process.stderr.write(`tessera: ${error.message}\nRun "tessera --help" for usage.\n`);
     process.exitCode = 2;
   } else if (error instanceof ConfigError || error instanceof MasterKeyMismatch) {
     process.stderr.write(`tessera: ${error.message}\n`);

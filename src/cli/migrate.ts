@@ -1,5 +1,7 @@
 import { loadConfig, type Config } from '../config.js';
-import { openStore } from '../storage/index.js';
+import { existsSync } from 'node:fs';
+
+import { isPostgresUrl, openStore, sqliteFile } from '../storage/index.js';
 import type { KyselyStore } from '../storage/kysely-store.js';
 import { appliedMigrations } from '../storage/migrations/index.js';
 import type { Flags } from './flags.js';
@@ -10,10 +12,13 @@ import type { Flags } from './flags.js';
  * creates no account.
  */
 export async function migrateCommand(flags: Flags): Promise<void> {
-  const store = await openConfigured(loadConfig(flags));
+  const config = loadConfig(flags);
+  const existed = isPostgresUrl(config.database) || existsSync(sqliteFile(config.database));
+  const store = await openConfigured(config);
   try {
     const names = await appliedMigrations(store.db, store.dialect);
-    process.stdout.write(`Schema is up to date: ${names.join(', ')}\n`);
+    const what = existed ? 'Schema is up to date' : `Created ${config.database}; schema applied`;
+    process.stdout.write(`${what}: ${names.join(', ')}\n`);
   } finally {
     await store.close();
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -57,5 +57,33 @@ describe('tessera totp', () => {
     const result = tessera('frobnicate');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe('help and typos', () => {
+  it('--help prints the command usage and runs nothing (no account is created)', () => {
+    const dir = tempDir();
+    for (const command of ['init', 'serve', 'export', 'migrate', 'root-password', 'audit']) {
+      const result = tessera(command, '--data', dir, '--help');
+      expect(result.status, command).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: tessera ${command} `));
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('an unknown option is refused before the command runs', () => {
+    const dir = tempDir();
+    const result = tessera('init', '--data', dir, '--acount-id', '111122223333');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'tessera: unknown option --acount-id for "init"\nRun "tessera --help" for usage.\n',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a log level that does not exist is a readable error', () => {
+    const result = tessera('serve', '--data', tempDir(), '--log-level', 'bogus');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('--log-level must be one of');
   });
 });

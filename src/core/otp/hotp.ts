@@ -13,6 +13,19 @@ export function hotp(
   digits = 6,
   algorithm: OtpAlgorithm = 'sha1',
 ): string {
+  return String(hotpValue(key, counter, digits, algorithm)).padStart(digits, '0');
+}
+
+/**
+ * The HOTP code as a number (leading zeros dropped): what verification compares, so that checking
+ * a window of steps builds no strings or buffers per step.
+ */
+export function hotpValue(
+  key: Uint8Array,
+  counter: number,
+  digits = 6,
+  algorithm: OtpAlgorithm = 'sha1',
+): number {
   if (!Number.isSafeInteger(counter) || counter < 0) {
     throw new TypeError('HOTP counter must be a non-negative safe integer');
   }
@@ -23,6 +36,5 @@ export function hotp(
   const mac = createHmac(algorithm, key).update(message).digest();
 
   const offset = mac[mac.length - 1]! & 0x0f;
-  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 10 ** digits).padStart(digits, '0');
+  return (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits;
 }

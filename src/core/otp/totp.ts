@@ -1,6 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
-
-import { hotp, type OtpAlgorithm } from './hotp.js';
+import { hotp, hotpValue, type OtpAlgorithm } from './hotp.js';
 
 export interface TotpParams {
   period: number;
@@ -24,9 +22,10 @@ export function isCodeFormat(code: string, digits = AWS_TOTP.digits): boolean {
 }
 
 /**
- * Finds the step in [fromStep, toStep] whose code equals `code`, nearest to `centre` first, so that
- * when two steps in a wide window share a code the likelier one wins. Returns null when none does.
- * Each comparison is constant-time; which step matched is not a secret.
+ * Finds the step in [centre - radius, centre + radius] whose code equals `code`, nearest to
+ * `centre` first (the earlier of two at the same distance), so that when two steps in a wide
+ * window share a code the likelier one wins. Returns null when none does. Codes are compared as
+ * numbers, which takes the same time whatever they hold; which step matched is not a secret.
  */
 export function findStep(
   key: Uint8Array,
@@ -36,14 +35,14 @@ export function findStep(
   params: TotpParams = AWS_TOTP,
 ): number | null {
   if (!isCodeFormat(code, params.digits)) return null;
-  const given = Buffer.from(code);
+  const given = Number(code);
+  const matches = (step: number): boolean =>
+    step >= 0 && hotpValue(key, step, params.digits, params.algorithm) === given;
 
-  for (let distance = 0; distance <= radius; distance++) {
-    for (const step of distance === 0 ? [centre] : [centre - distance, centre + distance]) {
-      if (step < 0) continue;
-      if (timingSafeEqual(given, Buffer.from(totpAt(key, step, params)))) return step;
-    }
+  if (matches(centre)) return centre;
+  for (let distance = 1; distance <= radius; distance++) {
+    if (matches(centre - distance)) return centre - distance;
+    if (matches(centre + distance)) return centre + distance;
   }
-
   return null;
 }
