@@ -1,6 +1,6 @@
-import { loadConfig, type Config } from '../config.js';
 import { existsSync } from 'node:fs';
 
+import { loadConfig, type Config } from '../config.js';
 import { isPostgresUrl, openStore, sqliteFile } from '../storage/index.js';
 import type { KyselyStore } from '../storage/kysely-store.js';
 import { appliedMigrations } from '../storage/migrations/index.js';
