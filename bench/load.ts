@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { processTree, resetPeak, rssMiB } from './rss.js';
-import type { Server } from './servers.js';
+import { track, type Server } from './servers.js';
 import type { RawRequest } from './signer.js';
 
 const SCRIPT = join(import.meta.dirname, '../../../bench/requests.lua');
@@ -103,7 +103,7 @@ async function wrk(
 
   const args = ['-t1', `-c${limits.connections}`, `-d${limits.seconds}s`, '--timeout', '10s'];
   args.push('-s', SCRIPT, url, '--', file, mode, String(limits.amount ?? 0));
-  const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = track(spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] }));
   let out = '';
   let ticks = 0;
   child.stdout.on('data', (chunk: Buffer) => {

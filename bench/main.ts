@@ -14,7 +14,7 @@ import { writeReport, type Memory } from './report.js';
 import { rssMiB } from './rss.js';
 import { seedMoto } from './seed-moto.js';
 import { openTessera, seedAccount } from './seed-tessera.js';
-import { ROOT, startMoto, type Server } from './servers.js';
+import { killAll, ROOT, startMoto, type Server } from './servers.js';
 import { TesseraUnderTest } from './tessera.js';
 import { runWorkloads } from './workload-phase.js';
 
@@ -114,6 +114,13 @@ function settingsOf(options: Options): Record<string, unknown> {
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(130);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -57,7 +57,20 @@ function launch(command: string, args: string[], logFile: string): ChildProcess 
   const log = openSync(logFile, 'a');
   const child = spawn(command, args, { stdio: ['ignore', log, log] });
   closeSync(log);
+  return track(child);
+}
+
+const running = new Set<ChildProcess>();
+
+/** Every process the harness starts is tracked, so an interrupted run leaves none behind. */
+export function track<T extends ChildProcess>(child: T): T {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return child;
+}
+
+export function killAll(): void {
+  for (const child of running) child.kill('SIGKILL');
 }
 
 /** Waits (20 s at most) until the server answers anything on `probe`. */
