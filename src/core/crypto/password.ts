@@ -18,7 +18,27 @@ export const OWASP_SCRYPT: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
-function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+/**
+ * Each derivation holds 128 MiB, so a burst of sign-ins could take gigabytes: at most two run at
+ * once (one per core of a small machine) and the rest wait their turn, which keeps memory bounded
+ * and costs nothing in throughput, since the work is CPU-bound anyway.
+ */
+const MAX_CONCURRENT = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((turn) => waiting.push(turn));
+  running++;
+  try {
+    return await scryptOnce(password, salt, cost);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+function scryptOnce(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) =>
