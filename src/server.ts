@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import Fastify, {
   LogController,
   type FastifyInstance,
@@ -7,15 +9,15 @@ import Fastify, {
 import type { Logger } from 'pino';
 
 import { handleQuery, type QueryOutcome } from './api/pipeline.js';
-import { errorXml } from './api/xml.js';
 import { registerConsole } from './console/index.js';
 import { hasSigV4, SigningKeyCache } from './core/sigv4/index.js';
 import type { Deps } from './domain/context.js';
+import { clientErrorHandler } from './http/client-errors.js';
+import { BODY_LIMIT } from './http/limits.js';
+import { refuseOversizedBody } from './http/oversized-body.js';
+import { httpErrorHandler, notFoundHandler } from './http/refusals.js';
 import { Metrics } from './ops/metrics.js';
 import { registerMetricsRoute } from './ops/metrics-route.js';
-
-/** Bodies above this are refused before they are read: the largest IAM input fits easily. */
-export const BODY_LIMIT = 1024 * 1024;
 
 /** How long a client may take: a slow sender is cut off instead of holding a connection. */
 export interface Timeouts {
@@ -53,8 +55,15 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
     requestTimeout: timeouts.requestMs,
     connectionsCheckingInterval: timeouts.checkEveryMs,
   };
+  const metrics = new Metrics();
+  const onHttpError = httpErrorHandler(metrics);
   const app = Fastify({
     loggerInstance: options.logger,
+    // A UUID, as AWS request ids are, on every answer Fastify gives as well as the API's own.
+    genReqId: () => randomUUID(),
+    // Unparseable requests and Fastify's own refusals answer in AWS XML too, never JSON.
+    clientErrorHandler: clientErrorHandler(options.logger, metrics),
+    frameworkErrors: onHttpError,
     // Fastify's own request lines would log URLs, and a presigned URL carries its signature.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
@@ -66,7 +75,6 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   }) as unknown as FastifyInstance;
 
   // Every route below, the console's too, counts its MFA code checks through these deps.
-  const metrics = new Metrics();
   deps = metrics.observe(deps);
   app.addHook('onClose', async () => metrics.process.stop());
   const listeners: QueryListener[] = [
@@ -77,6 +85,7 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   // The API needs the exact bytes that were signed, so every body is kept raw.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addHook('onRequest', refuseOversizedBody);
 
   const keys = new SigningKeyCache();
   const queryHandler = (request: FastifyRequest, reply: FastifyReply) =>
@@ -91,31 +100,8 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   registerConsole(app, deps, options.logger);
   registerMetricsRoute(app, deps, metrics, options.metricsToken);
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    metrics.httpRejections.inc({ status: String(status) });
-    if (status >= 500) request.log.error({ event: 'http.fault', err: error }, 'unhandled error');
-    const code =
-      status === 413
-        ? 'RequestEntityTooLarge'
-        : status >= 500
-          ? 'InternalFailure'
-          : 'InvalidRequest';
-    const message =
-      status === 413
-        ? `Request body is larger than ${BODY_LIMIT} bytes.`
-        : status >= 500
-          ? 'The request processing has failed because of an unknown error.'
-          : 'The request could not be read.';
-    void reply
-      .status(status)
-      .type('text/xml')
-      .send(errorXml('iam', { code, message, sender: status < 500 }, request.id));
-  });
-
-  app.setNotFoundHandler((_request, reply) => {
-    void reply.status(404).type('text/plain').send('Not found\n');
-  });
+  app.setErrorHandler(onHttpError);
+  app.setNotFoundHandler(notFoundHandler(metrics, isApiRequest));
 
   return app;
 }
@@ -147,6 +133,7 @@ async function serveQuery(
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
   const outcome = await handleQuery(deps, keys, {
     ...signedPart(request, query),
+    requestId: request.id,
     sourceIp: request.ip,
     secure: request.protocol === 'https',
   });

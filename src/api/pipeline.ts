@@ -23,9 +23,11 @@ import { plausibleKeyId, recordApiCall } from './audit/record.js';
 import { authorize } from './authorize.js';
 import { Params } from './params.js';
 import { bodyText, parseForm } from './query-string.js';
-import { errorXml, successXml, type NAMESPACES, type XmlValue } from './xml.js';
+import { errorXml, successXml, VERSIONS, type NAMESPACES, type XmlValue } from './xml.js';
 
 export interface QueryRequest extends SignedRequest {
+  /** The HTTP layer's id for the request, so its logs and the answer name the same one. */
+  requestId?: string;
   sourceIp: string;
   secure: boolean;
 }
@@ -72,7 +74,7 @@ export async function handleQuery(
   keys: SigningKeyCache,
   request: QueryRequest,
 ): Promise<QueryOutcome> {
-  const state: State = { requestId: randomUUID(), service: 'iam' };
+  const state: State = { requestId: request.requestId ?? randomUUID(), service: 'iam' };
 
   try {
     state.params = readParameters(request);
@@ -107,7 +109,7 @@ function rawQueryParams(query: string): string {
 }
 
 function guessService(params: Map<string, string>): State['service'] {
-  return params.get('Version') === '2011-06-15' ? 'sts' : 'iam';
+  return params.get('Version') === VERSIONS.sts ? 'sts' : 'iam';
 }
 
 async function authenticate(
@@ -141,10 +143,12 @@ function resolveAction(state: State): Action<unknown> {
   const name = state.params!.get('Action');
   if (name === undefined || name === '') throw new MissingAction('Action is required.');
 
+  // Some SDK paths leave Version out, so only a Version that is there and wrong is refused.
+  const version = state.params!.get('Version');
   const action = findAction(state.service, name);
-  if (!action) {
+  if (!action || (version !== undefined && version !== VERSIONS[state.service])) {
     throw new InvalidAction(
-      `Could not find operation ${name.slice(0, 64)} for version ${state.params!.get('Version') ?? ''}`,
+      `Could not find operation ${name.slice(0, 64)} for version ${(version ?? '').slice(0, 64)}`,
     );
   }
 

@@ -40,6 +40,12 @@ function element(name: string, value: XmlValue): string {
   return `<${name}>${writeXml(value)}</${name}>`;
 }
 
+/** The one API version each service speaks (the Version parameter); others name no operation. */
+export const VERSIONS = {
+  iam: '2010-05-08',
+  sts: '2011-06-15',
+} as const;
+
 export const NAMESPACES = {
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',

@@ -16,7 +16,7 @@ import { registerSecurityCredentials } from './routes/security-credentials.js';
 import { registerSignIn } from './routes/signin.js';
 import { registerRootSignIn } from './routes/signin-root.js';
 import { registerSignOut } from './routes/signout.js';
-import { registerStatic } from './routes/static.js';
+import { registerFavicon, registerStatic } from './routes/static.js';
 import { registerUserDetail } from './routes/user-detail.js';
 import { registerUsers } from './routes/users.js';
 import { sweepSessions } from './session.js';
@@ -55,6 +55,8 @@ export function registerConsole(app: FastifyInstance, deps: Deps, logger: Logger
     },
     { prefix: '/console' },
   );
+  // Outside /console, where browsers look for it.
+  registerFavicon(app);
 
   const sweeper = setInterval(() => {
     sweepSessions(deps).catch((err: unknown) =>

@@ -10,3 +10,13 @@ export function registerStatic(app: FastifyInstance): void {
       .send(CONSOLE_CSS),
   );
 }
+
+/**
+ * Browsers ask every site for /favicon.ico, and a 404 shows as an error in the console of every
+ * page. An empty answer they may keep for a year ends that; the console has no icon to show.
+ */
+export function registerFavicon(app: FastifyInstance): void {
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.status(204).header('cache-control', 'public, max-age=31536000, immutable').send(),
+  );
+}
