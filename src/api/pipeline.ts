@@ -59,8 +59,10 @@ interface State {
   /** The access key id the request was signed with, kept for the event of a refused request. */
   claimedAccessKeyId?: string;
   action?: Action<unknown>;
-  /** Set once the call's audit event has committed. */
+  /** Set once the call's audit event has committed (or been queued, for a read-only call). */
   recorded?: boolean;
+  /** The error that lost an earlier batch of queued read-only events, reported with this call. */
+  auditFault?: unknown;
 }
 
 /**
@@ -89,7 +91,9 @@ export async function handleQuery(
     return { status: 200, body, ...describe(state) };
   } catch (error) {
     const outcome = failure(state, error);
-    if (!state.recorded) outcome.auditFault = await recordAlone(deps, request, state, outcome);
+    if (!state.recorded) {
+      outcome.auditFault = (await recordAlone(deps, request, state, outcome)) ?? state.auditFault;
+    }
     return outcome;
   }
 }
@@ -217,14 +221,14 @@ async function act(
   return acted.result;
 }
 
-function record(
+async function record(
   deps: Deps,
   request: QueryRequest,
   state: State,
   outcome: { result?: XmlValue; error?: AwsError },
   action = state.action!.name,
 ): Promise<void> {
-  return recordApiCall(deps, {
+  state.auditFault ??= await recordApiCall(deps, {
     requestId: state.requestId,
     service: state.service,
     action,
@@ -286,6 +290,7 @@ function describe(state: State): Omit<QueryOutcome, 'status' | 'body'> {
     action: state.action?.name ?? state.params?.get('Action'),
     principal: state.principal,
     params: state.params,
+    auditFault: state.auditFault,
   };
 }
 

@@ -1,4 +1,4 @@
-import { safeEqual, sha256Hex } from '../core/crypto/index.js';
+import { safeEqual, sha256Hex, type Sealer } from '../core/crypto/index.js';
 import { secretAad } from './access-keys.js';
 import { rootArn, userArn } from './arn.js';
 import type { Deps } from './context.js';
@@ -13,6 +13,10 @@ export interface SigningIdentity {
 }
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
+
+/** Opened secrets kept per sealer; enough for every key of a busy account to stay warm. */
+const MAX_OPENED = 1024;
+const opened = new WeakMap<Sealer, Map<string, string>>();
 
 /**
  * Finds who an access key id belongs to and the secret it signs with. Status, expiry and the
@@ -31,7 +35,7 @@ export async function resolveSigningIdentity(
   if (!key || key.status !== 'Active') throw new InvalidClientTokenId(INVALID_TOKEN);
 
   const principal = await principalFor(deps, key.userId, accessKeyId);
-  const secret = deps.sealer.open(key.secretSealed, secretAad(accessKeyId)).toString();
+  const secret = openSecret(deps.sealer, key.secretSealed, secretAad(accessKeyId));
   return { secret, principal };
 }
 
@@ -59,8 +63,32 @@ async function resolveSession(
     expiresAt: session.expiresAt,
     issuedAt: session.createdAt,
   };
-  const secret = deps.sealer.open(session.secretSealed, sessionAad(accessKeyId)).toString();
+  const secret = openSecret(deps.sealer, session.secretSealed, sessionAad(accessKeyId));
   return { secret, principal };
+}
+
+/**
+ * Opens a sealed secret, or finds it opened already: AES-GCM on every request costs more than the
+ * lookups around it. Entries are keyed by the sealed value and the key id it is bound to, so a
+ * replaced secret is a new entry, and the status checks above still run on every request. The
+ * least recently used entry goes first; the secrets live only in memory, never in a log.
+ */
+function openSecret(sealer: Sealer, sealed: string, aad: string): string {
+  let cache = opened.get(sealer);
+  if (!cache) opened.set(sealer, (cache = new Map()));
+
+  const entry = `${aad}\n${sealed}`;
+  const found = cache.get(entry);
+  if (found !== undefined) {
+    cache.delete(entry);
+    cache.set(entry, found);
+    return found;
+  }
+
+  const secret = sealer.open(sealed, aad).toString();
+  if (cache.size >= MAX_OPENED) cache.delete(cache.keys().next().value!);
+  cache.set(entry, secret);
+  return secret;
 }
 
 async function principalFor(

@@ -17,7 +17,13 @@ export interface AuditFilter {
 export interface AuditRepo {
   /** Stores an event; `at` is its time in milliseconds, for ordering and filtering. */
   insert(event: AuditEvent, at: number): Promise<void>;
-  /** Matching events, oldest first. */
+  /**
+   * Queues the event of a call that changed nothing, to be written within a few milliseconds with
+   * others, outside the caller's transaction. Resolves at once, with the error that lost an
+   * earlier batch (once), so the caller can report it.
+   */
+  insertSoon(event: AuditEvent, at: number): Promise<unknown>;
+  /** Matching events, oldest first; events still queued are written first. */
   list(filter: AuditFilter): Promise<AuditEvent[]>;
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 import { AccountRows } from './repos/account.js';
-import { AuditRows } from './repos/audit.js';
+import { AuditBatch, AuditRows } from './repos/audit.js';
 import { ConsoleSessionRows } from './repos/console-sessions.js';
 import { AccessKeyRows, LoginProfileRows, StsSessionRows } from './repos/credentials.js';
 import { GroupRows } from './repos/groups.js';
@@ -35,6 +35,7 @@ export class KyselyStore implements Store {
     readonly db: Kysely<Database>,
     readonly dialect: 'sqlite' | 'postgres',
     private readonly inTransaction = false,
+    private readonly auditBatch = new AuditBatch(db),
   ) {
     this.account = new AccountRows(db);
     this.users = new UserRows(db, dialect);
@@ -46,16 +47,21 @@ export class KyselyStore implements Store {
     this.groups = new GroupRows(db);
     this.holderPolicies = new HolderPolicyRows(db);
     this.consoleSessions = new ConsoleSessionRows(db);
-    this.audit = new AuditRows(db);
+    this.audit = new AuditRows(db, auditBatch, !inTransaction);
     this.stats = new StatsRows(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    return this.db.transaction().execute((trx) => work(new KyselyStore(trx, this.dialect, true)));
+    return this.db.transaction().execute((trx) => {
+      return work(new KyselyStore(trx, this.dialect, true, this.auditBatch));
+    });
   }
 
   async close(): Promise<void> {
-    if (!this.inTransaction) await this.db.destroy();
+    if (this.inTransaction) return;
+    // Read-only calls' events still queued are written before the database goes.
+    await this.auditBatch.flush();
+    await this.db.destroy();
   }
 }

@@ -63,4 +63,30 @@ describe.each(storeBackends())('the audit trail on $name', (backend) => {
   it('refuses a second event with the same id', async () => {
     await expect(store.audit.insert(events[0]!, NOW)).rejects.toThrow();
   });
+
+  it('writes queued events within milliseconds, and before any list', async () => {
+    const [first, second] = [
+      { ...events[0]!, eventID: 'q1' },
+      { ...events[1]!, eventID: 'q2' },
+    ];
+    expect(await store.audit.insertSoon(first, NOW + 5000)).toBeUndefined();
+    expect(ids(await store.audit.list({ limit: 10 }))).toEqual([...all(), 'q1']);
+
+    await store.audit.insertSoon(second, NOW + 6000);
+    await expect.poll(() => rowCount(store), { timeout: 2000, interval: 5 }).toBe(6);
+  });
+
+  it('a queued batch that cannot be written is reported to the next queuer', async () => {
+    await store.audit.insertSoon(events[0]!, NOW);
+    await store.audit.list({ limit: 1 });
+
+    const next = { ...events[1]!, eventID: 'q3' };
+    expect(await store.audit.insertSoon(next, NOW + 5000)).toBeInstanceOf(Error);
+    expect(await store.audit.insertSoon({ ...next, eventID: 'q4' }, NOW)).toBeUndefined();
+  });
 });
+
+async function rowCount(store: KyselyStore): Promise<number> {
+  const rows = await store.db.selectFrom('audit_events').select('seq').execute();
+  return rows.length;
+}

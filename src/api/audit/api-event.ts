@@ -41,8 +41,21 @@ const MAX_PARAMETERS_UNSIGNED = 8 * 1024;
 const MAX_RESPONSE = 64 * 1024;
 const MAX_ERROR_MESSAGE = 4 * 1024;
 
+/** CloudTrail's readOnly: the call only reads (GetSessionToken too, though it stores a session). */
+function isReadOnly(action: string): boolean {
+  return /^(Get|List)/.test(action);
+}
+
+/**
+ * Whether the call can have changed nothing, refused or not: read-only, and not one that issues
+ * credentials (GetSessionToken stores a session and may spend an MFA attempt).
+ */
+export function changesNothing(action: string): boolean {
+  return isReadOnly(action) && !ISSUES_CREDENTIALS.has(action);
+}
+
 export function apiCallEvent(deps: Deps, call: ApiCall, now: number): AuditEvent {
-  const readOnly = /^(Get|List)/.test(call.action);
+  const readOnly = isReadOnly(call.action);
   const omitted: AuditObject = {};
   const parameterLimit = call.principal ? MAX_PARAMETERS_SIGNED : MAX_PARAMETERS_UNSIGNED;
   const parameters = within(requestParameters(call.params), parameterLimit);

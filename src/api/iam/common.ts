@@ -35,6 +35,12 @@ export function targetUserName(ctx: ActionContext, given: string | undefined): s
   return ctx.principal.kind === 'user' ? ctx.principal.user!.userName : undefined;
 }
 
+/**
+ * The user userResource found, per request, handed once to targetUser: both read in the same
+ * transaction, so the second read of the same row could only repeat the first.
+ */
+const authorizedUsers = new WeakMap<ActionContext, { userName: string; user: User }>();
+
 /** The user ARN an action on `userName` is authorized against (the root ARN for the root). */
 export async function userResource(
   ctx: ActionContext,
@@ -44,6 +50,7 @@ export async function userResource(
   if (userName === undefined) return rootArn(accountId);
 
   const user = await ctx.deps.store.users.findByName(userName);
+  if (user) authorizedUsers.set(ctx, { userName, user });
   return userArn(accountId, user?.path ?? '/', user?.userName ?? userName);
 }
 
@@ -52,7 +59,11 @@ export async function targetUser(
   ctx: ActionContext,
   userName: string | undefined,
 ): Promise<User | null> {
-  return userName === undefined ? null : requireUser(ctx.deps, userName);
+  if (userName === undefined) return null;
+
+  const found = authorizedUsers.get(ctx);
+  authorizedUsers.delete(ctx);
+  return found?.userName === userName ? found.user : requireUser(ctx.deps, userName);
 }
 
 export function paged<T>(

@@ -1,10 +1,9 @@
 import { rootArn } from '../../domain/arn.js';
 import { ValidationError } from '../../domain/errors.js';
-import { requireUser } from '../../domain/users.js';
 import { defineAction } from '../action.js';
 import { S } from '../shapes.js';
 import { isoTime } from '../xml.js';
-import { targetUserName, userResource, userXml } from './common.js';
+import { targetUser, targetUserName, userResource, userXml } from './common.js';
 
 export default defineAction({
   service: 'iam',
@@ -27,7 +26,7 @@ export default defineAction({
       };
     }
 
-    const user = await requireUser(ctx.deps, input.userName);
+    const user = (await targetUser(ctx, input.userName))!;
     return { User: userXml(ctx, user, await ctx.deps.store.users.tags(user.userId)) };
   },
 });
