@@ -38,9 +38,7 @@ export class Params {
 
     const value = /^-?\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (Number.isNaN(value)) {
-      this.#problems.push(
-        `Value '${printable(raw)}' at '${shape.member}' failed to satisfy constraint: Member must be a number`,
-      );
+      this.#fail(raw, shape, 'Member must be a number');
       return undefined;
     }
     if (shape.min !== undefined && value < shape.min)
@@ -55,9 +53,7 @@ export class Params {
     if (raw === undefined) return undefined;
     if (raw === 'true') return true;
     if (raw === 'false') return false;
-    this.#problems.push(
-      `Value '${printable(raw)}' at '${member}' failed to satisfy constraint: Member must be a boolean`,
-    );
+    this.#fail(raw, { member }, 'Member must be a boolean');
     return undefined;
   }
 
@@ -133,9 +129,8 @@ export class Params {
 
   #checkListSize(size: number, max: number, member: string): void {
     if (size > max) {
-      this.#problems.push(
-        `Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
-      );
+      const constraint = `Member must have length less than or equal to ${max}`;
+      this.#problems.push(`Value at '${member}' failed to satisfy constraint: ${constraint}`);
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * The constraints of the IAM and STS models, by the member names AWS uses in validation messages.
- * botocore checks only `required` and `min`; everything else reaches the server and is checked here.
+ * botocore checks only `required` and `min`; everything else reaches the server and is checked
+ * here.
  */
 export interface Shape {
   /** lowerCamelCase member name, as AWS prints it in "at 'userName'". */

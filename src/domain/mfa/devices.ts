@@ -96,7 +96,8 @@ export async function deactivateMfaDevice(
   const device = await requireDevice(deps, input.serialNumber);
   if (device.userId !== user.userId) {
     throw new NoSuchEntity(
-      `MFA Device with serial number ${input.serialNumber} is not assigned to user ${user.userName}.`,
+      `MFA Device with serial number ${input.serialNumber} is not assigned to user ` +
+        `${user.userName}.`,
     );
   }
 
