@@ -85,6 +85,14 @@ export class Params {
     return tags;
   }
 
+  /** The Marker and MaxItems (default 100) every paged List operation takes. */
+  page(): { marker?: string; maxItems: number } {
+    return {
+      marker: this.string('Marker', S.marker),
+      maxItems: this.integer('MaxItems', S.maxItems) ?? 100,
+    };
+  }
+
   /** Throws the collected violations, if any. */
   done(): void {
     if (this.#problems.length === 0) return;

@@ -9,8 +9,7 @@ export default defineAction({
   name: 'GetGroup',
   read: (p) => ({
     groupName: p.required('GroupName', S.groupName),
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (ctx, input) => groupResource(ctx, input.groupName),
   run: async (ctx, input) => {

@@ -11,8 +11,7 @@ export default defineAction({
   name: 'ListAccessKeys',
   read: (p) => ({
     userName: p.string('UserName', S.existingUserName),
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (ctx, input) => userResource(ctx, targetUserName(ctx, input.userName)),
   run: async (ctx, input) => {

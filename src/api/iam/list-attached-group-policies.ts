@@ -10,8 +10,7 @@ export default defineAction({
   read: (p) => ({
     name: p.required('GroupName', S.groupName),
     pathPrefix: p.string('PathPrefix', S.policyPathPrefix) ?? '/',
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (ctx, input) => groupResource(ctx, input.name),
   run: async (ctx, input) => {

@@ -11,8 +11,7 @@ export default defineAction({
   read: (p) => ({
     name: p.required('UserName', S.userName),
     pathPrefix: p.string('PathPrefix', S.policyPathPrefix) ?? '/',
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (ctx, input) => userResource(ctx, input.name),
   run: async (ctx, input) => {

@@ -9,8 +9,7 @@ export default defineAction({
   name: 'ListGroupPolicies',
   read: (p) => ({
     name: p.required('GroupName', S.groupName),
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (ctx, input) => groupResource(ctx, input.name),
   run: async (ctx, input) => {

@@ -9,8 +9,7 @@ export default defineAction({
   name: 'ListGroupsForUser',
   read: (p) => ({
     userName: p.required('UserName', S.existingUserName),
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (ctx, input) => userResource(ctx, input.userName),
   run: async (ctx, input) => {

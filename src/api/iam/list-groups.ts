@@ -9,8 +9,7 @@ export default defineAction({
   name: 'ListGroups',
   read: (p) => ({
     pathPrefix: p.string('PathPrefix', S.pathPrefix) ?? '/',
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: () => '*',
   run: async (ctx, input) => {

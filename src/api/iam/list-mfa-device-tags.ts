@@ -9,8 +9,7 @@ export default defineAction({
   name: 'ListMFADeviceTags',
   read: (p) => ({
     serialNumber: p.required('SerialNumber', S.serialNumber),
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (_ctx, input) => input.serialNumber,
   run: async (ctx, input) => {

@@ -8,8 +8,7 @@ export default defineAction({
   name: 'ListMFADevices',
   read: (p, ctx) => ({
     userName: targetUserName(ctx, p.string('UserName', S.existingUserName)),
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (ctx, input) => userResource(ctx, input.userName),
   run: async (ctx, input) => {

@@ -13,8 +13,7 @@ export default defineAction({
     onlyAttached: p.boolean('OnlyAttached', 'onlyAttached') ?? false,
     pathPrefix: p.string('PathPrefix', S.policyPathPrefix) ?? '/',
     usage: p.string('PolicyUsageFilter', S.policyUsageFilter),
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: () => '*',
   run: async (ctx, input) => {

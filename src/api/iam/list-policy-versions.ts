@@ -9,8 +9,7 @@ export default defineAction({
   name: 'ListPolicyVersions',
   read: (p) => ({
     policyArn: p.required('PolicyArn', S.policyArn),
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: (_ctx, input) => input.policyArn,
   run: async (ctx, input) => {

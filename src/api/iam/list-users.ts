@@ -8,8 +8,7 @@ export default defineAction({
   name: 'ListUsers',
   read: (p) => ({
     pathPrefix: p.string('PathPrefix', S.pathPrefix) ?? '/',
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: () => '*',
   run: async (ctx, input) => {

@@ -11,8 +11,7 @@ export default defineAction({
   name: 'ListVirtualMFADevices',
   read: (p) => ({
     filter: (p.string('AssignmentStatus', S.assignmentStatus) ?? 'Any') as AssignmentFilter,
-    marker: p.string('Marker', S.marker),
-    maxItems: p.integer('MaxItems', S.maxItems) ?? 100,
+    ...p.page(),
   }),
   resource: () => '*',
   run: async (ctx, input) => {

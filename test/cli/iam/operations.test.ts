@@ -28,6 +28,7 @@ function recordReads(service: 'iam' | 'sts', name: string): Map<string, Read> {
     boolean: (param: string) => note(param, 'boolean'),
     list: (param: string) => (note(param, 'strings'), []),
     tags: (param = 'Tags') => (note(param, 'tags'), []),
+    page: () => (note('Marker', 'string'), note('MaxItems', 'integer'), { maxItems: 100 }),
     done: () => undefined,
   };
   const ctx = { principal: { kind: 'root' } } as unknown as ActionContext;
