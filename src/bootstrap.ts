@@ -18,9 +18,14 @@ export interface Booted {
 
 /**
  * Opens the database, loads the master key and joins (or creates) the account: everything a
- * process needs before it serves or runs a command. Only this shell reads the real clock.
+ * process needs before it serves or runs a command. Only this shell reads the real clock. A
+ * server's SQLite database is checkpointed in the background; a command's is left to SQLite.
  */
-export async function boot(config: Config, clock: Clock = Date.now): Promise<Booted> {
+export async function boot(
+  config: Config,
+  clock: Clock = Date.now,
+  role: 'serve' | 'command' = 'command',
+): Promise<Booted> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const warnings: string[] = [];
   const key = loadMasterKey(config, warnings);
@@ -28,6 +33,7 @@ export async function boot(config: Config, clock: Clock = Date.now): Promise<Boo
   const store = await openStore(config.database, {
     poolSize: config.dbPoolSize,
     statementTimeoutMs: config.dbStatementTimeoutMs,
+    backgroundCheckpoints: role === 'serve',
   });
   warnings.push(...unsafeSetup(config));
 

@@ -19,6 +19,7 @@ import {
 import type { Principal } from '../domain/principal.js';
 import type { Action, ActionContext } from './action.js';
 import { findAction } from './actions.js';
+import { changesNothing } from './audit/api-event.js';
 import { plausibleKeyId, recordApiCall } from './audit/record.js';
 import { authorize } from './authorize.js';
 import { Params } from './params.js';
@@ -194,7 +195,8 @@ type Acted = { result: XmlValue } | { refusal: AwsError };
  * authorize → run → record, in one transaction, so a change commits only with its event. A
  * refusal (an AwsError the caller caused) commits too, with its failure event, because some
  * refusals are changes themselves: a wrong MFA code spends one of the device's attempts. Any
- * other error rolls everything back; its event is then written on its own (recordAlone).
+ * other error rolls everything back; its event is then written on its own (recordAlone). Calls
+ * that change nothing (Get*, List*) run without one.
  */
 async function act(
   deps: Deps,
@@ -202,8 +204,8 @@ async function act(
   state: State,
   input: unknown,
 ): Promise<XmlValue> {
-  const acted = await deps.store.transaction(async (store): Promise<Acted> => {
-    const ctx = contextFor({ ...deps, store }, request, state);
+  const work = async (store: Deps['store']): Promise<Acted> => {
+    const ctx = contextFor(store === deps.store ? deps : { ...deps, store }, request, state);
     try {
       await authorizeAction(ctx, state.action!, input);
       const result = await state.action!.run(ctx, input);
@@ -214,7 +216,13 @@ async function act(
       await record(ctx.deps, request, state, { error });
       return { refusal: error };
     }
-  });
+  };
+
+  // A call that changes nothing needs no transaction: its event is queued (see recordApiCall),
+  // and each of its reads sees committed rows, as each statement would on PostgreSQL anyway.
+  const acted = changesNothing(state.action!.name)
+    ? await work(deps.store)
+    : await deps.store.transaction(work);
 
   state.recorded = true;
   if ('refusal' in acted) throw acted.refusal;

@@ -12,7 +12,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function serve(flags: Flags): Promise<void> {
   const config = loadConfig(flags);
   const logger = createLogger(config.logLevel);
-  const booted = await boot(config);
+  const booted = await boot(config, Date.now, 'serve');
   for (const warning of booted.warnings) logger.warn({ event: 'setup.unsafe' }, warning);
   if (booted.credentialsFile) {
     logger.info(

@@ -13,6 +13,14 @@ import { UserRows } from './repos/users.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
 
+/** What a store shares with the stores of its transactions, and what it stops when it closes. */
+interface StoreParts {
+  inTransaction?: boolean;
+  auditBatch?: AuditBatch;
+  /** Runs once the queued audit events are written, before the connections close. */
+  beforeClose?: () => Promise<void>;
+}
+
 /**
  * The one Store implementation: Kysely compiles the same queries for SQLite and PostgreSQL, so
  * the backends differ only in how they connect (see sqlite/ and postgres/).
@@ -31,30 +39,38 @@ export class KyselyStore implements Store {
   readonly audit: AuditRows;
   readonly stats: StatsRows;
 
+  private readonly inTransaction: boolean;
+  private readonly auditBatch: AuditBatch;
+  private readonly beforeClose?: () => Promise<void>;
+
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: 'sqlite' | 'postgres',
-    private readonly inTransaction = false,
-    private readonly auditBatch = new AuditBatch(db),
+    options: StoreParts = {},
   ) {
+    this.inTransaction = options.inTransaction ?? false;
+    this.auditBatch = options.auditBatch ?? new AuditBatch(db);
+    this.beforeClose = options.beforeClose;
+
     this.account = new AccountRows(db);
     this.users = new UserRows(db, dialect);
     this.loginProfiles = new LoginProfileRows(db);
-    this.accessKeys = new AccessKeyRows(db);
-    this.mfaDevices = new MfaDeviceRows(db);
-    this.sessions = new StsSessionRows(db);
+    this.accessKeys = new AccessKeyRows(db, dialect);
+    this.mfaDevices = new MfaDeviceRows(db, dialect);
+    this.sessions = new StsSessionRows(db, dialect);
     this.policies = new PolicyRows(db);
     this.groups = new GroupRows(db);
     this.holderPolicies = new HolderPolicyRows(db);
     this.consoleSessions = new ConsoleSessionRows(db);
-    this.audit = new AuditRows(db, auditBatch, !inTransaction);
+    this.audit = new AuditRows(db, this.auditBatch, !this.inTransaction);
     this.stats = new StatsRows(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     return this.db.transaction().execute((trx) => {
-      return work(new KyselyStore(trx, this.dialect, true, this.auditBatch));
+      const parts = { inTransaction: true, auditBatch: this.auditBatch };
+      return work(new KyselyStore(trx, this.dialect, parts));
     });
   }
 
@@ -62,6 +78,7 @@ export class KyselyStore implements Store {
     if (this.inTransaction) return;
     // Read-only calls' events still queued are written before the database goes.
     await this.auditBatch.flush();
+    await this.beforeClose?.();
     await this.db.destroy();
   }
 }

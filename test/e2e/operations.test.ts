@@ -252,7 +252,8 @@ describe('starting and stopping safely', () => {
       }, 200);
     });
 
-    const exited = new Promise<number | null>((done) => server.process.once('exit', done));
+    // 'close', not 'exit': only then has everything the process wrote been read from its pipes.
+    const exited = new Promise<number | null>((done) => server.process.once('close', done));
     expect((await answer).status).toBe(200);
     expect(await exited).toBe(0);
     expect(server.logs()).toContain('"server.stopped"');

@@ -60,10 +60,6 @@ describe.each(storeBackends())('the audit trail on $name', (backend) => {
     expect(ids(await store.audit.list({ limit: 2 }))).toEqual(all().slice(2));
   });
 
-  it('refuses a second event with the same id', async () => {
-    await expect(store.audit.insert(events[0]!, NOW)).rejects.toThrow();
-  });
-
   it('writes queued events within milliseconds, and before any list', async () => {
     const [first, second] = [
       { ...events[0]!, eventID: 'q1' },
@@ -77,7 +73,8 @@ describe.each(storeBackends())('the audit trail on $name', (backend) => {
   });
 
   it('a queued batch that cannot be written is reported to the next queuer', async () => {
-    await store.audit.insertSoon(events[0]!, NOW);
+    // A row the table refuses (event_name is required) fails its whole batch.
+    await store.audit.insertSoon({ ...events[0]!, eventName: undefined as never }, NOW);
     await store.audit.list({ limit: 1 });
 
     const next = { ...events[1]!, eventID: 'q3' };

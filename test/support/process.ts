@@ -105,8 +105,9 @@ async function waitForHealth(url: string, child: ChildProcess, logs: () => strin
 
 function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  // 'close' comes after 'exit' once the pipes are drained, so logs() then holds every line.
   return new Promise((done) => {
-    child.once('exit', () => done());
+    child.once('close', () => done());
     child.kill(signal);
   });
 }

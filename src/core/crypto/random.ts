@@ -1,9 +1,36 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** A source of random bytes. Only the shell passes the real one; tests pin it. */
 export type RandomSource = (size: number) => Buffer;
 
-export const systemRandom: RandomSource = (size) => randomBytes(size);
+/** Bytes drawn from the kernel at once; requests above a quarter of it bypass the pool. */
+const POOL_BYTES = 4096;
+
+/**
+ * The operating system's CSPRNG, drawn a page at a time: every request needs a few small ids, and
+ * one call into OpenSSL per id cost more than the rest of id making. Each caller gets its own
+ * copy and the pool wipes what it handed out, so no byte is ever given twice or kept in memory
+ * after use. Node's randomUUID pools the same way.
+ */
+export function pooledRandom(poolBytes = POOL_BYTES): RandomSource {
+  const pool = Buffer.alloc(poolBytes);
+  let used = poolBytes;
+
+  return (size) => {
+    if (size > poolBytes / 4) return randomFillSync(Buffer.alloc(size));
+    if (used + size > poolBytes) {
+      randomFillSync(pool);
+      used = 0;
+    }
+
+    const out = Buffer.from(pool.subarray(used, used + size));
+    pool.fill(0, used, used + size);
+    used += size;
+    return out;
+  };
+}
+
+export const systemRandom: RandomSource = pooledRandom();
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -6,6 +6,7 @@ import * as initial from './001-initial.js';
 import * as policies from './002-policies.js';
 import * as consoleSessions from './003-console.js';
 import * as audit from './004-audit.js';
+import * as auditWriteCost from './005-audit-write-cost.js';
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -15,6 +16,7 @@ const STEPS: Record<string, Step> = {
   '002-policies': policies,
   '003-console': consoleSessions,
   '004-audit': audit,
+  '005-audit-write-cost': auditWriteCost,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -30,12 +32,15 @@ class StaticProvider implements MigrationProvider {
 }
 
 /**
- * Brings the schema up to date. Kysely's migrator takes a database lock (an advisory lock on
- * PostgreSQL), so instances that start together apply each migration once.
+ * Brings the schema up to date (or up to the migration `upTo`, for tests of a migration). Kysely's
+ * migrator takes a database lock (an advisory lock on PostgreSQL), so instances that start
+ * together apply each migration once.
  */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, upTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo
+    ? await migrator.migrateTo(upTo)
+    : await migrator.migrateToLatest();
   if (error) {
     // An unreachable database is not a failed migration; it is reported as what it is.
     if (error instanceof ServiceUnavailable) throw error;

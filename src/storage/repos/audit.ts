@@ -3,6 +3,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import { isFailure, type AuditEvent } from '../../domain/audit/event.js';
 import type { AuditFilter, AuditRepo } from '../audit-store.js';
 import type { Database } from '../schema.js';
+import { pageLimit } from './limit.js';
 
 /** How long a queued event may wait, and how many make a batch worth writing at once. */
 const BATCH_DELAY_MS = 5;
@@ -42,7 +43,7 @@ export class AuditRows implements AuditRepo {
     if (filter.eventName !== undefined) query = query.where('event_name', '=', filter.eventName);
     if (filter.failed) query = query.where('failed', '=', 1);
 
-    const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute();
+    const rows = await query.orderBy('seq', 'desc').limit(pageLimit(filter.limit)).execute();
     return rows.reverse().map((row) => JSON.parse(row.record) as AuditEvent);
   }
 

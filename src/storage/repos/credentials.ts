@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AccessKey, AccessKeyStatus, LoginProfile, StsSession } from '../../domain/types.js';
 import type { Database } from '../schema.js';
 import type { AccessKeyRepo, LoginProfileRepo, StsSessionRepo } from '../store.js';
+import { PreparedQuery, type Dialect } from './prepared.js';
 import { toAccessKey, toLoginProfile, toStsSession } from './rows.js';
 
 export class LoginProfileRows implements LoginProfileRepo {
@@ -54,8 +55,19 @@ export class LoginProfileRows implements LoginProfileRepo {
   }
 }
 
+const ACCESS_KEY_BY_ID = new PreparedQuery((db, _: undefined, accessKeyId: string) =>
+  db.selectFrom('access_keys').selectAll().where('access_key_id', '=', accessKeyId),
+);
+
+const SESSION_BY_KEY_ID = new PreparedQuery((db, _: undefined, accessKeyId: string) =>
+  db.selectFrom('sts_sessions').selectAll().where('access_key_id', '=', accessKeyId),
+);
+
 export class AccessKeyRows implements AccessKeyRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   async insert(key: AccessKey): Promise<void> {
     await this.db
@@ -71,11 +83,7 @@ export class AccessKeyRows implements AccessKeyRepo {
   }
 
   async find(accessKeyId: string): Promise<AccessKey | undefined> {
-    const row = await this.db
-      .selectFrom('access_keys')
-      .selectAll()
-      .where('access_key_id', '=', accessKeyId)
-      .executeTakeFirst();
+    const row = await ACCESS_KEY_BY_ID.first(this.db, this.dialect, undefined, accessKeyId);
     return row && toAccessKey(row);
   }
 
@@ -113,7 +121,10 @@ export class AccessKeyRows implements AccessKeyRepo {
 }
 
 export class StsSessionRows implements StsSessionRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   async insert(session: StsSession): Promise<void> {
     await this.db
@@ -133,11 +144,7 @@ export class StsSessionRows implements StsSessionRepo {
   }
 
   async find(accessKeyId: string): Promise<StsSession | undefined> {
-    const row = await this.db
-      .selectFrom('sts_sessions')
-      .selectAll()
-      .where('access_key_id', '=', accessKeyId)
-      .executeTakeFirst();
+    const row = await SESSION_BY_KEY_ID.first(this.db, this.dialect, undefined, accessKeyId);
     return row && toStsSession(row);
   }
 

@@ -5,6 +5,7 @@ import type { User } from '../../domain/types.js';
 import type { GroupRepo } from '../policy-store.js';
 import type { Database } from '../schema.js';
 import type { ListWindow } from '../store.js';
+import { pageLimit } from './limit.js';
 import { toGroup } from './policy-rows.js';
 import { toUser } from './rows.js';
 
@@ -42,7 +43,7 @@ export class GroupRows implements GroupRepo {
     }
     if (window.after !== undefined) query = query.where('group_name_lower', '>', window.after);
 
-    const rows = await query.orderBy('group_name_lower').limit(window.limit).execute();
+    const rows = await query.orderBy('group_name_lower').limit(pageLimit(window.limit)).execute();
     return rows.map(toGroup);
   }
 
@@ -79,7 +80,10 @@ export class GroupRows implements GroupRepo {
       .where('group_members.group_id', '=', groupId);
     if (window.after !== undefined) query = query.where('users.user_name_lower', '>', window.after);
 
-    const rows = await query.orderBy('users.user_name_lower').limit(window.limit).execute();
+    const rows = await query
+      .orderBy('users.user_name_lower')
+      .limit(pageLimit(window.limit))
+      .execute();
     return rows.map(toUser);
   }
 
@@ -102,7 +106,10 @@ export class GroupRows implements GroupRepo {
       query = query.where('groups.group_name_lower', '>', window.after);
     }
 
-    const rows = await query.orderBy('groups.group_name_lower').limit(window.limit).execute();
+    const rows = await query
+      .orderBy('groups.group_name_lower')
+      .limit(pageLimit(window.limit))
+      .execute();
     return rows.map(toGroup);
   }
 

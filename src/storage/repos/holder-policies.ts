@@ -4,6 +4,7 @@ import type { InlinePolicy, ManagedPolicy, PolicySource } from '../../domain/pol
 import type { HolderPolicyRepo, HolderRef } from '../policy-store.js';
 import type { Database } from '../schema.js';
 import type { ListWindow } from '../store.js';
+import { pageLimit } from './limit.js';
 import { findPolicies } from './policies.js';
 
 export class HolderPolicyRows implements HolderPolicyRepo {
@@ -86,7 +87,7 @@ export class HolderPolicyRows implements HolderPolicyRepo {
     let query = this.#inline(holder);
     if (window.after !== undefined) query = query.where('policy_name_lower', '>', window.after);
 
-    const rows = await query.orderBy('policy_name_lower').limit(window.limit).execute();
+    const rows = await query.orderBy('policy_name_lower').limit(pageLimit(window.limit)).execute();
     return rows.map((row) => ({ policyName: row.policy_name, document: row.document }));
   }
 

@@ -3,11 +3,28 @@ import { sql, type Kysely } from 'kysely';
 import type { MfaDevice, Tag } from '../../domain/types.js';
 import type { Database } from '../schema.js';
 import type { AssignmentFilter, ListWindow, MfaDeviceRepo } from '../store.js';
+import { pageLimit } from './limit.js';
+import { PreparedQuery, type Dialect } from './prepared.js';
 import { toMfaDevice } from './rows.js';
 import { deleteTags, readTags, writeTags } from './tags.js';
 
+const DEVICE_BY_SERIAL = new PreparedQuery((db, _: undefined, serialNumber: string) =>
+  db.selectFrom('mfa_devices').selectAll().where('serial_number', '=', serialNumber),
+);
+
+/** A user's devices in serial order: the shape is the page size, and whether a page came before. */
+const DEVICES_OF_USER = new PreparedQuery((db, shape: string, userId: string, after?: string) => {
+  const [limit, resumed] = shape.split(':');
+  let query = db.selectFrom('mfa_devices').selectAll().where('user_id', '=', userId);
+  if (resumed === 'after') query = query.where('serial_number', '>', after!);
+  return query.orderBy('serial_number').limit(pageLimit(Number(limit)));
+});
+
 export class MfaDeviceRows implements MfaDeviceRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   async insert(device: MfaDevice, tags: Tag[]): Promise<boolean> {
     const result = await this.db
@@ -36,19 +53,14 @@ export class MfaDeviceRows implements MfaDeviceRepo {
   }
 
   async find(serialNumber: string): Promise<MfaDevice | undefined> {
-    const row = await this.db
-      .selectFrom('mfa_devices')
-      .selectAll()
-      .where('serial_number', '=', serialNumber)
-      .executeTakeFirst();
+    const row = await DEVICE_BY_SERIAL.first(this.db, this.dialect, undefined, serialNumber);
     return row && toMfaDevice(row);
   }
 
   async listForUser(userId: string, window: ListWindow): Promise<MfaDevice[]> {
-    let query = this.db.selectFrom('mfa_devices').selectAll().where('user_id', '=', userId);
-    if (window.after !== undefined) query = query.where('serial_number', '>', window.after);
-
-    const rows = await query.orderBy('serial_number').limit(window.limit).execute();
+    const shape = `${window.limit}:${window.after === undefined ? 'first' : 'after'}`;
+    const args: [string, string?] = window.after === undefined ? [userId] : [userId, window.after];
+    const rows = await DEVICES_OF_USER.execute(this.db, this.dialect, shape, ...args);
     return rows.map(toMfaDevice);
   }
 
@@ -58,7 +70,7 @@ export class MfaDeviceRows implements MfaDeviceRepo {
     if (filter === 'Unassigned') query = query.where('user_id', 'is', null);
     if (window.after !== undefined) query = query.where('serial_number', '>', window.after);
 
-    const rows = await query.orderBy('serial_number').limit(window.limit).execute();
+    const rows = await query.orderBy('serial_number').limit(pageLimit(window.limit)).execute();
     return rows.map(toMfaDevice);
   }
 

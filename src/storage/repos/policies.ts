@@ -9,6 +9,7 @@ import type { Tag } from '../../domain/types.js';
 import type { PolicyRepo } from '../policy-store.js';
 import type { Database } from '../schema.js';
 import type { ListWindow } from '../store.js';
+import { pageLimit } from './limit.js';
 import { toManagedPolicy, toPolicyVersion } from './policy-rows.js';
 import { deleteTags, readTags, writeTags } from './tags.js';
 
@@ -41,7 +42,7 @@ export async function findPolicies(
   }
   if (window.after !== undefined) query = query.where('arn_lower', '>', window.after);
 
-  const rows = await query.orderBy('arn_lower').limit(window.limit).execute();
+  const rows = await query.orderBy('arn_lower').limit(pageLimit(window.limit)).execute();
   return rows.map(toManagedPolicy);
 }
 
@@ -130,7 +131,7 @@ export class PolicyRows implements PolicyRepo {
 
     const rows = await query
       .orderBy('policy_versions.version_number', 'desc')
-      .limit(window.limit)
+      .limit(pageLimit(window.limit))
       .execute();
     return rows.map(toPolicyVersion);
   }

@@ -5,13 +5,23 @@ import type { Database } from '../schema.js';
 import type { ListWindow, UserDependents, UserRepo } from '../store.js';
 import { GroupRows } from './groups.js';
 import { HolderPolicyRows } from './holder-policies.js';
+import { pageLimit } from './limit.js';
+import { PreparedQuery, type Dialect } from './prepared.js';
 import { toUser } from './rows.js';
 import { deleteTags, readTags, writeTags } from './tags.js';
+
+const USER_BY_NAME = new PreparedQuery((db, _: undefined, nameLower: string) =>
+  db.selectFrom('users').selectAll().where('user_name_lower', '=', nameLower),
+);
+
+const USER_BY_ID = new PreparedQuery((db, _: undefined, userId: string) =>
+  db.selectFrom('users').selectAll().where('user_id', '=', userId),
+);
 
 export class UserRows implements UserRepo {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+    private readonly dialect: Dialect,
   ) {}
 
   async lock(userId: string): Promise<void> {
@@ -45,20 +55,13 @@ export class UserRows implements UserRepo {
   }
 
   async findByName(userName: string): Promise<User | undefined> {
-    const row = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('user_name_lower', '=', userName.toLowerCase())
-      .executeTakeFirst();
+    const nameLower = userName.toLowerCase();
+    const row = await USER_BY_NAME.first(this.db, this.dialect, undefined, nameLower);
     return row && toUser(row);
   }
 
   async findById(userId: string): Promise<User | undefined> {
-    const row = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const row = await USER_BY_ID.first(this.db, this.dialect, undefined, userId);
     return row && toUser(row);
   }
 
@@ -69,7 +72,7 @@ export class UserRows implements UserRepo {
     }
     if (window.after !== undefined) query = query.where('user_name_lower', '>', window.after);
 
-    const rows = await query.orderBy('user_name_lower').limit(window.limit).execute();
+    const rows = await query.orderBy('user_name_lower').limit(pageLimit(window.limit)).execute();
     return rows.map(toUser);
   }
 

@@ -8,13 +8,19 @@ import { GuardedDialect } from '../guarded-dialect.js';
 import { KyselyStore } from '../kysely-store.js';
 import { migrate } from '../migrations/index.js';
 import type { Database } from '../schema.js';
+import { BackgroundCheckpointer } from './checkpointer.js';
 import { cachingStatements } from './statement-cache.js';
+
+export interface SqliteOptions {
+  /** Checkpoint on a thread of its own (a long-running server); commands leave it to SQLite. */
+  backgroundCheckpoints?: boolean;
+}
 
 /**
  * Opens (creating when needed) the embedded database. WAL lets readers run beside the writer, and
  * a busy timeout makes a second process (a backup, the audit CLI) wait instead of failing.
  */
-export async function openSqlite(file: string): Promise<KyselyStore> {
+export async function openSqlite(file: string, options: SqliteOptions = {}): Promise<KyselyStore> {
   if (file !== ':memory:') {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     // Created owner-only before SQLite opens it; its -wal and -shm files then get the same mode.
@@ -30,5 +36,8 @@ export async function openSqlite(file: string): Promise<KyselyStore> {
   const dialect = new GuardedDialect(new SqliteDialect({ database: cachingStatements(database) }));
   const db = new Kysely<Database>({ dialect });
   await migrate(db as Kysely<unknown>, 'sqlite');
-  return new KyselyStore(db, 'sqlite');
+  if (!options.backgroundCheckpoints || file === ':memory:') return new KyselyStore(db, 'sqlite');
+
+  const checkpointer = new BackgroundCheckpointer(database, file);
+  return new KyselyStore(db, 'sqlite', { beforeClose: () => checkpointer.stop() });
 }

@@ -1,0 +1,91 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+import type { Database } from 'better-sqlite3';
+
+/** How often the background thread copies the write-ahead log into the database file. */
+export const CHECKPOINT_EVERY_MS = 200;
+
+/** SQLite's own threshold (pages of log) for the checkpoints it runs when this one is stopped. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
+/**
+ * The thread's code. It is small and plain JavaScript, run from a string, so the same thread
+ * starts from the compiled build and from the TypeScript sources the tests run. A PASSIVE
+ * checkpoint never waits for or blocks the serving connection's readers and writer.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const SQLite = require(workerData.driver);
+const db = new SQLite(workerData.file);
+db.pragma('busy_timeout = 1000');
+const timer = setInterval(() => {
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ checkpointed: result.checkpointed, log: result.log });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message) });
+  }
+}, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+export interface CheckpointReport {
+  checkpointed?: number;
+  log?: number;
+  error?: string;
+}
+
+/**
+ * Runs SQLite's checkpoints on a thread of their own. A checkpoint copies the log into the
+ * database file and waits for the disk twice; run by the serving connection (SQLite's default,
+ * after the commit that crosses 1,000 pages) it stopped every request for up to tens of
+ * milliseconds. If the thread fails, the serving connection takes checkpoints back, so the log
+ * never grows without bound.
+ */
+export class BackgroundCheckpointer {
+  readonly #worker: Worker;
+  readonly #database: Database;
+  #stopped = false;
+
+  constructor(database: Database, file: string, onReport?: (report: CheckpointReport) => void) {
+    this.#database = database;
+    database.pragma('wal_autocheckpoint = 0');
+
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    this.#worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, driver, everyMs: CHECKPOINT_EVERY_MS },
+    });
+    this.#worker.on('message', (report: CheckpointReport) => onReport?.(report));
+    this.#worker.on('error', () => this.#takeBack());
+    this.#worker.on('exit', () => this.#takeBack());
+    // After the listeners: adding a message listener refs the thread again. The thread must
+    // never be what keeps a process alive (a server that failed to start has to exit).
+    this.#worker.unref();
+  }
+
+  /** Ends the thread; the serving connection checkpoints again until it closes. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#takeBack();
+    const exited = new Promise((resolve) => this.#worker.once('exit', resolve));
+    // Held while it ends: a process with nothing else left to do would otherwise exit right here,
+    // in the middle of its shutdown.
+    this.#worker.ref();
+    this.#worker.postMessage('stop');
+    await exited;
+  }
+
+  #takeBack(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    if (this.#database.open) {
+      this.#database.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+    }
+  }
+}
