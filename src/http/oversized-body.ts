@@ -1,6 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 
-import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  errorCodes,
+  type FastifyReply,
+  type FastifyRequest,
+  type HookHandlerDoneFunction,
+} from 'fastify';
 
 import { BODY_LIMIT, DRAIN_LIMIT } from './limits.js';
 
@@ -10,15 +15,20 @@ import { BODY_LIMIT, DRAIN_LIMIT } from './limits.js';
  * client still writing it reads the answer instead of a reset; the request timeout bounds how
  * long that can take. (A chunked body that grows too large is Fastify's to refuse as it reads.)
  */
-export async function refuseOversizedBody(
+export function refuseOversizedBody(
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<void> {
+  done: HookHandlerDoneFunction,
+): void {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (!(declared > BODY_LIMIT)) return;
+  // Every request passes here: the common case answers at once, without an async hook's promise.
+  if (!(declared > BODY_LIMIT)) return done();
+  refuse(request, reply).then(() => done(), done);
+}
 
+async function refuse(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   void reply.header('connection', 'close');
-  if (declared <= DRAIN_LIMIT) await discardBody(request.raw);
+  if (Number(request.headers['content-length']) <= DRAIN_LIMIT) await discardBody(request.raw);
   // Cut off while draining: the timeout's own answer has gone out already.
   if (request.raw.socket.destroyed) {
     reply.hijack();

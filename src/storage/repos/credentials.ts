@@ -63,6 +63,33 @@ const SESSION_BY_KEY_ID = new PreparedQuery((db, _: undefined, accessKeyId: stri
   db.selectFrom('sts_sessions').selectAll().where('access_key_id', '=', accessKeyId),
 );
 
+const INSERT_SESSION = new PreparedQuery(
+  (
+    db,
+    _: undefined,
+    accessKeyId: string,
+    secretSealed: string,
+    tokenHash: string,
+    userId: string | null,
+    sourceAccessKeyId: string,
+    mfaAuthenticated: number,
+    mfaAuthenticatedAt: number | null,
+    expiresAt: number,
+    createdAt: number,
+  ) =>
+    db.insertInto('sts_sessions').values({
+      access_key_id: accessKeyId,
+      secret_sealed: secretSealed,
+      token_hash: tokenHash,
+      user_id: userId,
+      source_access_key_id: sourceAccessKeyId,
+      mfa_authenticated: mfaAuthenticated,
+      mfa_authenticated_at: mfaAuthenticatedAt,
+      expires_at: expiresAt,
+      created_at: createdAt,
+    }),
+);
+
 export class AccessKeyRows implements AccessKeyRepo {
   constructor(
     private readonly db: Kysely<Database>,
@@ -127,20 +154,20 @@ export class StsSessionRows implements StsSessionRepo {
   ) {}
 
   async insert(session: StsSession): Promise<void> {
-    await this.db
-      .insertInto('sts_sessions')
-      .values({
-        access_key_id: session.accessKeyId,
-        secret_sealed: session.secretSealed,
-        token_hash: session.tokenHash,
-        user_id: session.userId,
-        source_access_key_id: session.sourceAccessKeyId,
-        mfa_authenticated: session.mfaAuthenticated ? 1 : 0,
-        mfa_authenticated_at: session.mfaAuthenticatedAt,
-        expires_at: session.expiresAt,
-        created_at: session.createdAt,
-      })
-      .execute();
+    await INSERT_SESSION.execute(
+      this.db,
+      this.dialect,
+      undefined,
+      session.accessKeyId,
+      session.secretSealed,
+      session.tokenHash,
+      session.userId,
+      session.sourceAccessKeyId,
+      session.mfaAuthenticated ? 1 : 0,
+      session.mfaAuthenticatedAt,
+      session.expiresAt,
+      session.createdAt,
+    );
   }
 
   async find(accessKeyId: string): Promise<StsSession | undefined> {

@@ -20,6 +20,29 @@ const DEVICES_OF_USER = new PreparedQuery((db, shape: string, userId: string, af
   return query.orderBy('serial_number').limit(pageLimit(Number(limit)));
 });
 
+/** Takes one try from the device's budget, unless it is locked or spent (see withAttempt). */
+const RESERVE_ATTEMPT = new PreparedQuery(
+  (db, _: undefined, serialNumber: string, now: number, maxAttempts: number) =>
+    db
+      .updateTable('mfa_devices')
+      .set({ failed_attempts: sql`failed_attempts + 1` })
+      .where('serial_number', '=', serialNumber)
+      .where('locked_until', '<=', now)
+      .where('failed_attempts', '<', maxAttempts)
+      .returningAll(),
+);
+
+/** Records an accepted step; only a step later than every one before it is taken. */
+const CONSUME_STEP = new PreparedQuery((db, _: undefined, serialNumber: string, step: number) =>
+  db
+    .updateTable('mfa_devices')
+    .set({ last_step: step, failed_attempts: 0, lockouts: 0 })
+    .where('serial_number', '=', serialNumber)
+    // A device deactivated since the caller looked it up signs nobody in.
+    .where('user_id', 'is not', null)
+    .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)])),
+);
+
 export class MfaDeviceRows implements MfaDeviceRepo {
   constructor(
     private readonly db: Kysely<Database>,
@@ -150,14 +173,14 @@ export class MfaDeviceRows implements MfaDeviceRepo {
     now: number,
     maxAttempts: number,
   ): Promise<MfaDevice | undefined> {
-    const row = await this.db
-      .updateTable('mfa_devices')
-      .set({ failed_attempts: sql`failed_attempts + 1` })
-      .where('serial_number', '=', serialNumber)
-      .where('locked_until', '<=', now)
-      .where('failed_attempts', '<', maxAttempts)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await RESERVE_ATTEMPT.first(
+      this.db,
+      this.dialect,
+      undefined,
+      serialNumber,
+      now,
+      maxAttempts,
+    );
     return row && toMfaDevice(row);
   }
 
@@ -176,15 +199,9 @@ export class MfaDeviceRows implements MfaDeviceRepo {
   }
 
   async consumeStep(serialNumber: string, step: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('mfa_devices')
-      .set({ last_step: step, failed_attempts: 0, lockouts: 0 })
-      .where('serial_number', '=', serialNumber)
-      // A device deactivated since the caller looked it up signs nobody in.
-      .where('user_id', 'is not', null)
-      .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return (
+      (await CONSUME_STEP.affected(this.db, this.dialect, undefined, serialNumber, step)) === 1
+    );
   }
 
   tags(serialNumber: string): Promise<Tag[]> {

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 
 import type { Database } from '../schema.js';
 
@@ -30,14 +30,22 @@ export class PreparedQuery<Args extends unknown[], Row, S extends Shape = undefi
   ) {}
 
   async execute(db: Kysely<Database>, dialect: Dialect, shape: S, ...args: Args): Promise<Row[]> {
-    const { sql, slots } = this.#compile(db, dialect, shape, args.length);
-    const parameters = slots.map((slot) => ('argument' in slot ? args[slot.argument] : slot.value));
-    const result = await db.executeQuery<Row>(CompiledQuery.raw(sql, parameters));
-    return result.rows;
+    return (await this.#run(db, dialect, shape, args)).rows;
+  }
+
+  /** For a statement that writes: how many rows it inserted, updated or deleted. */
+  async affected(db: Kysely<Database>, dialect: Dialect, shape: S, ...args: Args): Promise<number> {
+    return Number((await this.#run(db, dialect, shape, args)).numAffectedRows ?? 0);
   }
 
   async first(db: Kysely<Database>, dialect: Dialect, shape: S, ...args: Args) {
     return (await this.execute(db, dialect, shape, ...args))[0];
+  }
+
+  #run(db: Kysely<Database>, dialect: Dialect, shape: S, args: Args): Promise<QueryResult<Row>> {
+    const { sql, slots } = this.#compile(db, dialect, shape, args.length);
+    const parameters = slots.map((slot) => ('argument' in slot ? args[slot.argument] : slot.value));
+    return db.executeQuery<Row>(CompiledQuery.raw(sql, parameters));
   }
 
   #compile(db: Kysely<Database>, dialect: Dialect, shape: S, count: number) {

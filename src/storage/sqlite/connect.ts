@@ -2,13 +2,14 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 
 import { GuardedDialect } from '../guarded-dialect.js';
 import { KyselyStore } from '../kysely-store.js';
 import { migrate } from '../migrations/index.js';
 import type { Database } from '../schema.js';
 import { BackgroundCheckpointer } from './checkpointer.js';
+import { ImmediateSqliteDialect } from './immediate-dialect.js';
 import { cachingStatements } from './statement-cache.js';
 
 export interface SqliteOptions {
@@ -33,7 +34,8 @@ export async function openSqlite(file: string, options: SqliteOptions = {}): Pro
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
 
-  const dialect = new GuardedDialect(new SqliteDialect({ database: cachingStatements(database) }));
+  const sqlite = new ImmediateSqliteDialect({ database: cachingStatements(database) });
+  const dialect = new GuardedDialect(sqlite);
   const db = new Kysely<Database>({ dialect });
   await migrate(db as Kysely<unknown>, 'sqlite');
   if (!options.backgroundCheckpoints || file === ':memory:') return new KyselyStore(db, 'sqlite');

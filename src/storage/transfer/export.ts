@@ -19,7 +19,8 @@ export async function exportDump(
   store: KyselyStore,
   write: (chunk: string) => Promise<void>,
 ): Promise<TransferSummary> {
-  let transaction = (store.db as Kysely<any>).transaction();
+  // Read only: on SQLite a deferred snapshot that lets the server's writes go on meanwhile.
+  let transaction = (store.db as Kysely<any>).transaction().setAccessMode('read only');
   if (store.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
 
   return transaction.execute(async (trx) => {
