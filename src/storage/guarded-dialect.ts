@@ -18,14 +18,19 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isUnavailable(error)) throw new ServiceUnavailable(undefined, error);
-    if (isConstraintRace(error)) {
-      throw new ConcurrentModification(
-        'The request conflicted with a concurrent change to the same entity. Retry it.',
-      );
-    }
-    throw error;
+    throw domainError(error);
   }
+}
+
+/** The error the rest of Tessera sees for a database error (see GuardedDialect). */
+export function domainError(error: unknown): unknown {
+  if (isUnavailable(error)) return new ServiceUnavailable(undefined, error);
+  if (isConstraintRace(error)) {
+    return new ConcurrentModification(
+      'The request conflicted with a concurrent change to the same entity. Retry it.',
+    );
+  }
+  return error;
 }
 
 /**

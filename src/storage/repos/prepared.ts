@@ -1,6 +1,7 @@
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 
 import type { Database } from '../schema.js';
+import { directReadsFor } from '../sqlite/direct-reads.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -20,7 +21,8 @@ type Slot = { argument: number } | { value: unknown };
  * Building and compiling a Kysely query walks and freezes its whole tree, which on the request
  * path cost as much as SQLite running the lookup. The builder may branch on the shape, but must
  * pass its arguments through as values, never look at them or change them: compiling checks
- * that each one came out where it went in.
+ * that each one came out where it went in. On SQLite, reads outside transactions skip Kysely's
+ * executor (see DirectReads).
  */
 export class PreparedQuery<Args extends unknown[], Row, S extends Shape = undefined> {
   readonly #compiled = new Map<string, { sql: string; slots: Slot[] }>();
@@ -45,6 +47,9 @@ export class PreparedQuery<Args extends unknown[], Row, S extends Shape = undefi
   #run(db: Kysely<Database>, dialect: Dialect, shape: S, args: Args): Promise<QueryResult<Row>> {
     const { sql, slots } = this.#compile(db, dialect, shape, args.length);
     const parameters = slots.map((slot) => ('argument' in slot ? args[slot.argument] : slot.value));
+
+    const rows = directReadsFor(db)?.tryRead<Row>(sql, parameters);
+    if (rows) return Promise.resolve({ rows });
     return db.executeQuery<Row>(CompiledQuery.raw(sql, parameters));
   }
 

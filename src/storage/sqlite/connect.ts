@@ -9,6 +9,7 @@ import { KyselyStore } from '../kysely-store.js';
 import { migrate } from '../migrations/index.js';
 import type { Database } from '../schema.js';
 import { BackgroundCheckpointer } from './checkpointer.js';
+import { allowDirectReads, DirectReads } from './direct-reads.js';
 import { ImmediateSqliteDialect } from './immediate-dialect.js';
 import { cachingStatements } from './statement-cache.js';
 
@@ -34,9 +35,10 @@ export async function openSqlite(file: string, options: SqliteOptions = {}): Pro
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
 
-  const sqlite = new ImmediateSqliteDialect({ database: cachingStatements(database) });
-  const dialect = new GuardedDialect(sqlite);
+  const statements = cachingStatements(database);
+  const dialect = new GuardedDialect(new ImmediateSqliteDialect({ database: statements }));
   const db = new Kysely<Database>({ dialect });
+  allowDirectReads(db, new DirectReads(database, statements));
   await migrate(db as Kysely<unknown>, 'sqlite');
   if (!options.backgroundCheckpoints || file === ':memory:') return new KyselyStore(db, 'sqlite');
 
