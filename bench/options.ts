@@ -23,7 +23,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --postgres       Tessera on a fresh PostgreSQL database (127.0.0.1:5432, tessera_bench_*)
   --repeat N       repetitions of every load (median quoted), default 3
   --big            also measure RSS with 100,000 users and devices
-  --profile        write a CPU profile of Tessera per workload (bench/results/profiles/)
+  --profile        write a CPU profile of Tessera per workload (the run folder's profiles/)
   --only a,b       only these workloads: list-mfa-devices, get-user, enable-mfa-device,
                    get-session-token, console-signin
   --no-moto        skip moto_server (no ratios to moto)

@@ -1,8 +1,16 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 import { Sealer, systemRandom } from './core/crypto/index.js';
-import { ensureAccount, type RootCredentials } from './domain/account.js';
+import { ensureAccount, MasterKeyMismatch, type RootCredentials } from './domain/account.js';
 import { DEFAULT_MFA, type Clock, type Deps } from './domain/context.js';
 import { unsafeSetup } from './ops/unsafe-setup.js';
 import { openStore } from './storage/index.js';
@@ -28,6 +36,7 @@ export async function boot(
 ): Promise<Booted> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const warnings: string[] = [];
+  const keyIsNew = config.masterKey === undefined && !existsSync(config.masterKeyFile);
   const key = loadMasterKey(config, warnings);
   const sealer = new Sealer(key, systemRandom);
   const store = await openStore(config.database, {
@@ -40,7 +49,7 @@ export async function boot(
   const base = { store, clock, random: systemRandom, sealer };
   const { account, created } = await ensureAccount(base, config.accountId).catch(async (e) => {
     await store.close();
-    throw e;
+    throw keyFileMistake(e, config, keyIsNew);
   });
   const deps: Deps = {
     ...base,
@@ -52,6 +61,20 @@ export async function boot(
   writeFileSync(credentialsFile, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
   chmodSync(credentialsFile, 0o600);
   return { deps, created, credentialsFile, warnings };
+}
+
+/**
+ * A key file that did not exist was just made for a database sealed with another key: the path
+ * is wrong, not the key. The new file is removed again, and the error says so.
+ */
+function keyFileMistake(error: unknown, config: Config, keyIsNew: boolean): unknown {
+  if (!(error instanceof MasterKeyMismatch) || !keyIsNew) return error;
+
+  rmSync(config.masterKeyFile, { force: true });
+  return new ConfigError(
+    `there is no master key file at ${config.masterKeyFile}, and the database was sealed with ` +
+      'an existing key: give its file with --master-key-file (or the key in TESSERA_MASTER_KEY)',
+  );
 }
 
 /** The master key from TESSERA_MASTER_KEY, or from the key file (created on first use). */

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+
 import { boot } from '../bootstrap.js';
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { setRootPassword } from '../domain/root-password.js';
+import { isPostgresUrl, sqliteFile } from '../storage/index.js';
 import type { Flags } from './flags.js';
 import { UsageError } from './usage.js';
 
@@ -13,16 +16,20 @@ export async function rootPassword(flags: Flags): Promise<void> {
   const password = process.env.TESSERA_ROOT_PASSWORD || (await readPassword());
   if (!password) throw new UsageError('no root password given on standard input');
 
-  const booted = await boot(loadConfig(flags));
+  const config = loadConfig(flags);
+  // A mistyped --data must not quietly make a new account and set its password instead.
+  if (!isPostgresUrl(config.database) && !existsSync(sqliteFile(config.database))) {
+    throw new ConfigError(
+      `there is no database at ${config.database}; create the account first ` +
+        '(tessera init or tessera serve with the same --data)',
+    );
+  }
+
+  const booted = await boot(config);
   // A password the policy refuses is reported as one line by the CLI's error handler.
   await setRootPassword(booted.deps, password).finally(() => booted.deps.store.close());
 
   const { accountId } = booted.deps.settings;
-  if (booted.credentialsFile) {
-    process.stderr.write(
-      `Created account ${accountId}; root keys are in ${booted.credentialsFile}\n`,
-    );
-  }
   process.stderr.write(
     `Root password set for account ${accountId}; existing root console sessions were ended.\n` +
       'Sign in at /console/signin/root with the account ID and this password.\n',

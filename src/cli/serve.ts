@@ -11,6 +11,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** `tessera serve`: boot, listen, and shut down gracefully on SIGINT/SIGTERM. */
 export async function serve(flags: Flags): Promise<void> {
   const config = loadConfig(flags);
+  // Every flag is checked before boot creates anything: a mistyped first start leaves no account.
+  const https = tlsFiles(config);
   const logger = createLogger(config.logLevel);
   const booted = await boot(config, Date.now, 'serve');
   for (const warning of booted.warnings) logger.warn({ event: 'setup.unsafe' }, warning);
@@ -25,7 +27,6 @@ export async function serve(flags: Flags): Promise<void> {
     );
   }
 
-  const https = tlsFiles(config);
   const app = buildServer(booted.deps, { logger, https, metricsToken: config.metricsToken });
   await app.listen({ host: config.host, port: config.port });
   logger.info(

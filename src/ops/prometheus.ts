@@ -52,8 +52,12 @@ export class Histogram {
 
   observe(labels: Labels, value: number): void {
     const key = seriesKey(labels);
-    const empty = { labels, counts: this.buckets.map(() => 0), count: 0, sum: 0 };
-    const series = this.#series.get(key) ?? empty;
+    const series = this.#series.get(key) ?? {
+      labels,
+      counts: this.buckets.map(() => 0),
+      count: 0,
+      sum: 0,
+    };
     this.buckets.forEach((bound, i) => {
       if (value <= bound) series.counts[i]! += 1;
     });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -24,13 +25,20 @@ describe('tessera root-password', () => {
     dirs.push(made);
     return made;
   };
+  /** A data folder whose account `tessera init` created. */
+  const initialized = (): string => {
+    const data = dir();
+    const init = spawnSync(process.execPath, [BIN, 'init', '--data', data], { encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    return data;
+  };
 
   afterEach(() => {
     for (const made of dirs.splice(0)) removeDir(made);
   });
 
   it('reads the password from standard input and stores only its scrypt hash', async () => {
-    const data = dir();
+    const data = initialized();
     const result = rootPassword(data, 'Piped-Root-Pass-1\n');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('Root password set for account');
@@ -49,8 +57,16 @@ describe('tessera root-password', () => {
     }
   });
 
+  it('refuses a data folder with no account, and creates none there', () => {
+    const data = dir();
+    const result = rootPassword(data, 'Piped-Root-Pass-1\n');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^tessera: there is no database at .*tessera init/);
+    expect(readdirSync(data)).toEqual([]);
+  });
+
   it('refuses a password the policy refuses, in one readable line', () => {
-    const result = rootPassword(dir(), '', { TESSERA_ROOT_PASSWORD: 'short' });
+    const result = rootPassword(initialized(), '', { TESSERA_ROOT_PASSWORD: 'short' });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('tessera: Password should have a minimum length of 8.\n');
   });

@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request, type RequestOptions } from 'node:https';
 import { join } from 'node:path';
 
@@ -134,10 +134,11 @@ describe('tessera serve with TLS', () => {
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   });
 
-  it('refuses to start with a certificate but no key', () => {
+  it('refuses to start with a certificate but no key, and creates nothing first', () => {
     const args = ['serve', '--port', '0', '--data', join(dir, 'other'), '--tls-cert', 'x.pem'];
     expect(() => execFileSync(process.execPath, [BIN, ...args], { stdio: 'pipe' })).toThrow(
       /--tls-cert and --tls-key must be given together/,
     );
+    expect(existsSync(join(dir, 'other'))).toBe(false);
   });
 });

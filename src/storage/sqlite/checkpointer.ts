@@ -10,6 +10,18 @@ export const CHECKPOINT_EVERY_MS = 200;
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 /**
+ * While the thread runs, the serving connection still checkpoints once the log reaches this many
+ * pages (16 MiB of 4 KiB pages). A checkpoint from another connection can copy pages but cannot
+ * start the log over while commits keep coming; without this backstop, a steady stream of
+ * writes grew the log by gigabytes. The thread has copied most pages by then, so the backstop
+ * has little left to do.
+ */
+export const BACKSTOP_PAGES = 4096;
+
+/** The log file is cut back to this size whenever it starts over. */
+const LOG_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
  * The thread's code. It is small and plain JavaScript, run from a string, so the same thread
  * starts from the compiled build and from the TypeScript sources the tests run. A PASSIVE
  * checkpoint never waits for or blocks the serving connection's readers and writer.
@@ -44,8 +56,8 @@ export interface CheckpointReport {
  * Runs SQLite's checkpoints on a thread of their own. A checkpoint copies the log into the
  * database file and waits for the disk twice; run by the serving connection (SQLite's default,
  * after the commit that crosses 1,000 pages) it stopped every request for up to tens of
- * milliseconds. If the thread fails, the serving connection takes checkpoints back, so the log
- * never grows without bound.
+ * milliseconds. The serving connection keeps a backstop (BACKSTOP_PAGES) so the log stays
+ * bounded under any load, and takes checkpoints back entirely if the thread fails.
  */
 export class BackgroundCheckpointer {
   readonly #worker: Worker;
@@ -54,7 +66,8 @@ export class BackgroundCheckpointer {
 
   constructor(database: Database, file: string, onReport?: (report: CheckpointReport) => void) {
     this.#database = database;
-    database.pragma('wal_autocheckpoint = 0');
+    database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    database.pragma(`journal_size_limit = ${LOG_SIZE_LIMIT_BYTES}`);
 
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.#worker = new Worker(WORKER_SOURCE, {
