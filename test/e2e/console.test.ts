@@ -78,6 +78,11 @@ describe('web console in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const dataDir = tempDir();
+    // The README's order: the account exists (here from `init`), then its root password is set.
+    const init = spawnSync(process.execPath, [BIN, 'init', '--data', dataDir], {
+      encoding: 'utf8',
+    });
+    expect(init.status, init.stderr).toBe(0);
     const set = spawnSync(process.execPath, [BIN, 'root-password', '--data', dataDir], {
       env: { ...process.env, TESSERA_ROOT_PASSWORD: ROOT_PASSWORD },
       encoding: 'utf8',
