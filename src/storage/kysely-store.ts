@@ -19,6 +19,8 @@ interface StoreParts {
   auditBatch?: AuditBatch;
   /** Runs once the queued audit events are written, before the connections close. */
   beforeClose?: () => Promise<void>;
+  /** Runs after each transaction that committed (SQLite's background checkpoints wake on it). */
+  afterCommit?: () => void;
 }
 
 /**
@@ -42,6 +44,7 @@ export class KyselyStore implements Store {
   private readonly inTransaction: boolean;
   private readonly auditBatch: AuditBatch;
   private readonly beforeClose?: () => Promise<void>;
+  private readonly afterCommit?: () => void;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -49,7 +52,8 @@ export class KyselyStore implements Store {
     options: StoreParts = {},
   ) {
     this.inTransaction = options.inTransaction ?? false;
-    this.auditBatch = options.auditBatch ?? new AuditBatch(db);
+    this.afterCommit = options.afterCommit;
+    this.auditBatch = options.auditBatch ?? new AuditBatch(db, options.afterCommit);
     this.beforeClose = options.beforeClose;
 
     this.account = new AccountRows(db);
@@ -66,12 +70,14 @@ export class KyselyStore implements Store {
     this.stats = new StatsRows(db);
   }
 
-  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    return this.db.transaction().execute((trx) => {
+    const result = await this.db.transaction().execute((trx) => {
       const parts = { inTransaction: true, auditBatch: this.auditBatch };
       return work(new KyselyStore(trx, this.dialect, parts));
     });
+    this.afterCommit?.();
+    return result;
   }
 
   async close(): Promise<void> {

@@ -66,7 +66,10 @@ export class AuditBatch {
   private writing: Promise<void> = Promise.resolve();
   private lost: unknown;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly afterCommit?: () => void,
+  ) {}
 
   /** Queues one event; returns the error that lost an earlier batch, once, if one did. */
   add(item: Queued): unknown {
@@ -98,6 +101,7 @@ export class AuditBatch {
           await trx.executeQuery(CompiledQuery.raw(sql, rowOf(event, at)));
         }
       });
+      this.afterCommit?.();
     } catch (error) {
       this.lost = error;
     }

@@ -43,5 +43,8 @@ export async function openSqlite(file: string, options: SqliteOptions = {}): Pro
   if (!options.backgroundCheckpoints || file === ':memory:') return new KyselyStore(db, 'sqlite');
 
   const checkpointer = new BackgroundCheckpointer(database, file);
-  return new KyselyStore(db, 'sqlite', { beforeClose: () => checkpointer.stop() });
+  return new KyselyStore(db, 'sqlite', {
+    beforeClose: () => checkpointer.stop(),
+    afterCommit: () => checkpointer.wake(),
+  });
 }

@@ -47,6 +47,7 @@ describe('BackgroundCheckpointer', () => {
     expect(autocheckpoint(database)).toBe(BACKSTOP_PAGES);
 
     writeRows(database, 3000);
+    checkpointer.wake();
     await expect
       .poll(() => reports.some((r) => r.log! > 1000 && r.checkpointed === r.log), {
         timeout: 5000,
@@ -72,6 +73,7 @@ describe('BackgroundCheckpointer', () => {
     let largest = 0;
     for (let i = 0; i < 4000; i++) {
       writeRows(database, 10);
+      checkpointer.wake();
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       largest = Math.max(largest, statSync(`${file}-wal`).size);
     }
@@ -81,12 +83,37 @@ describe('BackgroundCheckpointer', () => {
     database.close();
   });
 
+  it('runs a thread only while there are writes to copy', async () => {
+    const file = scratchFile();
+    const database = new SQLite(file);
+    database.pragma('journal_mode = WAL');
+    database.exec('create table filler (id integer primary key, body text)');
+    const timing = { everyMs: 20, idleRounds: 3 };
+    const checkpointer = new BackgroundCheckpointer(database, file, undefined, timing);
+    expect(checkpointer.running).toBe(false);
+
+    writeRows(database, 10);
+    checkpointer.wake();
+    expect(checkpointer.running).toBe(true);
+    await expect.poll(() => checkpointer.running, { timeout: 5000, interval: 20 }).toBe(false);
+    // Ended because it was idle, not because it failed: checkpoints stay with the thread.
+    expect(autocheckpoint(database)).toBe(BACKSTOP_PAGES);
+
+    writeRows(database, 10);
+    checkpointer.wake();
+    expect(checkpointer.running).toBe(true);
+    await checkpointer.stop();
+    expect(checkpointer.running).toBe(false);
+    database.close();
+  });
+
   it('hands checkpoints back to the serving connection when its thread dies', async () => {
     const file = scratchFile();
     const database = new SQLite(file);
     database.pragma('journal_mode = WAL');
     // The thread cannot open a folder as a database, so it fails at once.
     const checkpointer = new BackgroundCheckpointer(database, join(file, '..'));
+    checkpointer.wake();
     await expect.poll(() => autocheckpoint(database), { timeout: 5000 }).toBe(1000);
     await checkpointer.stop();
     database.close();
