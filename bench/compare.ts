@@ -33,7 +33,8 @@ export interface Comparison {
  */
 export async function compare(input: Comparison): Promise<WorkloadRuns> {
   const { workload, options } = input;
-  const result: WorkloadRuns = { name: workload.name, title: workload.title, runs: {}, notes: [] };
+  const title = workload.title.replace('{users}', options.users.toLocaleString('en-US'));
+  const result: WorkloadRuns = { name: workload.name, title, runs: {}, notes: [] };
   let floor: Server | undefined;
 
   try {

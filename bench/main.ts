@@ -109,6 +109,7 @@ function settingsOf(options: Options): Record<string, unknown> {
     'read account users': options.users,
     'one-time requests per load': options.pool,
     'warm-up requests': options.warmup,
+    moto_server: options.moto ? 'run' : 'not run',
   };
 }
 

@@ -10,7 +10,8 @@ export function toMarkdown(report: Report): string {
     '# Tessera benchmarks',
     '',
     `${facts.date.slice(0, 10)} · ${facts.cores} cores (${facts.cpu}) · ${facts.memoryGiB} GiB · ` +
-      `Node ${facts.node} · moto ${facts.moto ?? 'absent'} · wrk ${facts.wrk ?? 'absent'}` +
+      `Node ${facts.node} · moto ${report.settings.moto_server === 'not run' ? 'not run' : (facts.moto ?? 'absent')} · ` +
+      `wrk ${facts.wrk ?? 'absent'}` +
       (facts.postgres ? ` · PostgreSQL ${facts.postgres}` : ' · SQLite'),
     '',
     `Load average (1 min) at start ${facts.loadAverage.start}, at end ${facts.loadAverage.end}: ` +

@@ -6,8 +6,9 @@ import { codeAt, stepNow } from './totp-codes.js';
 export type WorkloadName =
   'list-mfa-devices' | 'get-user' | 'enable-mfa-device' | 'get-session-token';
 
+/** `{users}` in a title is the size of the account the run seeded (see compare). */
 export const WORKLOADS: ReadonlyArray<{ name: WorkloadName; title: string; oneTime: boolean }> = [
-  { name: 'list-mfa-devices', title: 'IAM ListMFADevices (2 of 10,000 devices)', oneTime: false },
+  { name: 'list-mfa-devices', title: 'IAM ListMFADevices (2 of {users} devices)', oneTime: false },
   { name: 'get-user', title: 'IAM GetUser', oneTime: false },
   { name: 'enable-mfa-device', title: 'IAM EnableMFADevice (2 codes)', oneTime: true },
   { name: 'get-session-token', title: 'STS GetSessionToken with MFA', oneTime: true },

@@ -7,7 +7,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { Sealer, systemRandom } from './core/crypto/index.js';
 import { ensureAccount, MasterKeyMismatch, type RootCredentials } from './domain/account.js';
@@ -88,6 +88,9 @@ export function loadMasterKey(config: Config, warnings: string[]): Buffer {
 
   const file = config.masterKeyFile;
   if (!existsSync(file)) {
+    if (!existsSync(dirname(file))) {
+      throw new ConfigError(`there is no master key file at ${file}, nor a folder to create it in`);
+    }
     writeFileSync(file, `${systemRandom(32).toString('base64')}\n`, { mode: 0o600 });
   }
   if ((statSync(file).mode & 0o077) !== 0) {

@@ -28,4 +28,13 @@ describe('boot', () => {
     const withRightKey = await boot(loadConfig({ data }));
     await withRightKey.deps.store.close();
   });
+
+  it('names a key file whose folder does not exist, instead of a raw ENOENT', async () => {
+    const data = tempDir();
+    dirs.push(data);
+    const keyFile = join(data, 'no-such-folder', 'master.key');
+    await expect(boot(loadConfig({ data, 'master-key-file': keyFile }))).rejects.toThrow(
+      /there is no master key file at .*no-such-folder.*nor a folder to create it in/,
+    );
+  });
 });

@@ -54,5 +54,17 @@ function tlsFiles(config: Config): { cert: Buffer; key: Buffer } | undefined {
   if (config.tlsCert === undefined || config.tlsKey === undefined) {
     throw new ConfigError('--tls-cert and --tls-key must be given together');
   }
-  return { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) };
+  return {
+    cert: readFlagFile('--tls-cert', config.tlsCert),
+    key: readFlagFile('--tls-key', config.tlsKey),
+  };
+}
+
+function readFlagFile(flag: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError(`${flag} ${path} cannot be read (${code})`);
+  }
 }

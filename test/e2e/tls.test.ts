@@ -141,4 +141,13 @@ describe('tessera serve with TLS', () => {
     );
     expect(existsSync(join(dir, 'other'))).toBe(false);
   });
+
+  it('names the flag whose file cannot be read', () => {
+    const data = join(dir, 'missing-files');
+    const args = ['serve', '--data', data, '--tls-cert', 'x.pem', '--tls-key', 'y.pem'];
+    expect(() => execFileSync(process.execPath, [BIN, ...args], { stdio: 'pipe' })).toThrow(
+      /--tls-cert x\.pem cannot be read \(ENOENT\)/,
+    );
+    expect(existsSync(data)).toBe(false);
+  });
 });
