@@ -1,3 +1,4 @@
+import { LruCache } from '../core/cache/index.js';
 import { safeEqual, sha256Hex, type Sealer } from '../core/crypto/index.js';
 import { secretAad } from './access-keys.js';
 import { rootArn, userArn } from './arn.js';
@@ -16,7 +17,7 @@ const INVALID_TOKEN = 'The security token included in the request is invalid.';
 
 /** Opened secrets kept per sealer; enough for every key of a busy account to stay warm. */
 const MAX_OPENED = 1024;
-const opened = new WeakMap<Sealer, Map<string, string>>();
+const opened = new WeakMap<Sealer, LruCache<string, string>>();
 
 /**
  * Finds who an access key id belongs to and the secret it signs with. Status, expiry and the
@@ -75,20 +76,8 @@ async function resolveSession(
  */
 function openSecret(sealer: Sealer, sealed: string, aad: string): string {
   let cache = opened.get(sealer);
-  if (!cache) opened.set(sealer, (cache = new Map()));
-
-  const entry = `${aad}\n${sealed}`;
-  const found = cache.get(entry);
-  if (found !== undefined) {
-    cache.delete(entry);
-    cache.set(entry, found);
-    return found;
-  }
-
-  const secret = sealer.open(sealed, aad).toString();
-  if (cache.size >= MAX_OPENED) cache.delete(cache.keys().next().value!);
-  cache.set(entry, secret);
-  return secret;
+  if (!cache) opened.set(sealer, (cache = new LruCache(MAX_OPENED)));
+  return cache.getOrMake(`${aad}\n${sealed}`, () => sealer.open(sealed, aad).toString());
 }
 
 async function principalFor(

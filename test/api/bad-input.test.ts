@@ -1,8 +1,7 @@
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startInProcess, type InProcessTessera } from '../support/in-process.js';
+import { signedHeaders } from '../support/query.js';
 
 /**
  * Malformed requests get AWS error XML with a 4xx status and the right code: never a 500, a stack
@@ -23,30 +22,11 @@ describe('bad input on the Query API', () => {
     body: string | Buffer,
     extraHeaders: Record<string, string> = {},
   ): Promise<{ status: number; text: string }> {
-    const url = new URL(tessera.url);
-    const signer = new SignatureV4({
-      credentials: tessera.root,
-      region: 'us-east-1',
-      service: 'iam',
-      sha256: Hash.bind(null, 'sha256'),
-    });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: '/',
-      headers: {
-        host: url.host,
-        'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-        ...extraHeaders,
-      },
-      body,
-    });
+    const headers = await signedHeaders(tessera.url, tessera.root, { headers: extraHeaders, body });
     const payload = typeof body === 'string' ? body : new Uint8Array(body);
     const response = await fetch(tessera.url, {
       method: 'POST',
-      headers: signed.headers,
+      headers,
       body: payload,
     });
     return { status: response.status, text: await response.text() };

@@ -1,8 +1,7 @@
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startInProcess, type InProcessTessera } from '../support/in-process.js';
+import { signedHeaders } from '../support/query.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -22,23 +21,8 @@ describe('requests for the API at the wrong address', () => {
   });
 
   async function signed(method: string, path: string, body?: string): Promise<Response> {
-    const url = new URL(tessera.url);
-    const signer = new SignatureV4({
-      credentials: tessera.root,
-      region: 'us-east-1',
-      service: 'iam',
-      sha256: Hash.bind(null, 'sha256'),
-    });
-    const request = await signer.sign({
-      method,
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path,
-      headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-    });
-    return fetch(new URL(path, tessera.url), { method, headers: request.headers, body });
+    const headers = await signedHeaders(tessera.url, tessera.root, { method, path, body });
+    return fetch(new URL(path, tessera.url), { method, headers, body });
   }
 
   async function expectAwsError(response: Response, status: number): Promise<void> {

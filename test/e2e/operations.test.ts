@@ -4,13 +4,11 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BIN, removeDir, startTessera, tempDir, type RunningTessera } from '../support/process.js';
-import { formOf, query } from '../support/query.js';
+import { formOf, query, signedHeaders } from '../support/query.js';
 
 const run = promisify(execFile);
 
@@ -209,22 +207,8 @@ describe('starting and stopping safely', () => {
   it('finishes a request in flight, then closes the database, on SIGTERM', async () => {
     const server = await startTessera();
     const body = formOf({ Action: 'CreateUser', Version: '2010-05-08', UserName: 'late' });
-    const signed = await new SignatureV4({
-      credentials: server.credentials,
-      region: 'us-east-1',
-      service: 'iam',
-      sha256: Hash.bind(null, 'sha256'),
-    }).sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname: '127.0.0.1',
-      port: server.port,
-      path: '/',
-      headers: {
-        host: `127.0.0.1:${server.port}`,
-        'content-type': 'application/x-www-form-urlencoded',
-        'content-length': String(body.length),
-      },
+    const headers = await signedHeaders(server.url, server.credentials, {
+      headers: { 'content-length': String(body.length) },
       body,
     });
 
@@ -236,7 +220,7 @@ describe('starting and stopping safely', () => {
           port: server.port,
           method: 'POST',
           path: '/',
-          headers: signed.headers,
+          headers,
         },
         (res) => {
           let text = '';

@@ -3,12 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { request, type RequestOptions } from 'node:https';
 import { join } from 'node:path';
 
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BIN, freePort, removeDir, tempDir } from '../support/process.js';
-import { formOf } from '../support/query.js';
+import { formOf, signedHeaders } from '../support/query.js';
 
 interface Answer {
   status: number;
@@ -100,25 +98,10 @@ describe('tessera serve with TLS', () => {
   it('serves signed API calls over HTTPS', async () => {
     const credentials = JSON.parse(readFileSync(join(dataDir, 'root-credentials.json'), 'utf8'));
     const body = formOf({ Action: 'GetCallerIdentity', Version: '2011-06-15' });
-    const signed = await new SignatureV4({
-      credentials,
-      region: 'us-east-1',
-      service: 'sts',
-      sha256: Hash.bind(null, 'sha256'),
-    }).sign({
-      method: 'POST',
-      protocol: 'https:',
-      hostname: '127.0.0.1',
-      port,
-      path: '/',
-      headers: {
-        host: `127.0.0.1:${port}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body,
-    });
+    const url = `https://127.0.0.1:${port}/`;
+    const headers = await signedHeaders(url, credentials, { service: 'sts', body });
 
-    const answer = await send({ method: 'POST', path: '/', headers: signed.headers }, body);
+    const answer = await send({ method: 'POST', path: '/', headers }, body);
     expect(answer.status).toBe(200);
     expect(answer.text).toContain(`<Arn>arn:aws:iam::${credentials.accountId}:root</Arn>`);
   });

@@ -26,6 +26,46 @@ export function formOf(params: Record<string, string>): string {
     .join('&');
 }
 
+export interface SigningInput {
+  method?: string;
+  path?: string;
+  service?: 'iam' | 'sts';
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/**
+ * The headers of a request to `url` signed by `caller` with the AWS SDK's own SigV4 signer (host
+ * and a form content type are added), for tests that send what no SDK would.
+ */
+export async function signedHeaders(
+  url: string,
+  caller: Caller,
+  input: SigningInput = {},
+): Promise<Record<string, string>> {
+  const target = new URL(url);
+  const signer = new SignatureV4({
+    credentials: caller,
+    region: 'us-east-1',
+    service: input.service ?? 'iam',
+    sha256: Hash.bind(null, 'sha256'),
+  });
+  const signed = await signer.sign({
+    method: input.method ?? 'POST',
+    protocol: target.protocol,
+    hostname: target.hostname,
+    port: Number(target.port),
+    path: input.path ?? '/',
+    headers: {
+      host: target.host,
+      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+      ...input.headers,
+    },
+    body: input.body,
+  });
+  return signed.headers;
+}
+
 /**
  * One signed Query API call, built by hand so a test can send any action with any parameters
  * (the SDKs validate before sending). `body` replaces the form built from the parameters.
@@ -39,28 +79,14 @@ export async function query(
 ): Promise<QueryResponse> {
   const service = options.service ?? 'iam';
   const body = options.body ?? formOf({ Action: action, Version: VERSIONS[service], ...params });
-  const target = new URL(url);
-  const signer = new SignatureV4({
-    credentials: caller,
-    region: 'us-east-1',
+  const userAgent = options.userAgent ?? 'tessera-tests/1.0';
+  const headers = await signedHeaders(url, caller, {
     service,
-    sha256: Hash.bind(null, 'sha256'),
-  });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: target.protocol,
-    hostname: target.hostname,
-    port: Number(target.port),
-    path: '/',
-    headers: {
-      host: target.host,
-      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-      'user-agent': options.userAgent ?? 'tessera-tests/1.0',
-    },
+    headers: { 'user-agent': userAgent },
     body,
   });
 
-  const response = await fetch(url, { method: 'POST', headers: signed.headers, body });
+  const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
   return {
     status: response.status,

@@ -1,5 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 
+import { LruCache } from '../cache/index.js';
+
 import type { Credential } from './types.js';
 
 function hmac(key: Buffer, data: string): Buffer {
@@ -26,14 +28,10 @@ export function deriveSigningKey(
  * digest, not the secret, is what the map holds. Least recently used entries go first.
  */
 export class SigningKeyCache {
-  readonly #maxEntries: number;
-  readonly #keys = new Map<string, Buffer>();
+  readonly #keys: LruCache<string, Buffer>;
 
   constructor(maxEntries = 1024) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-      throw new TypeError('SigningKeyCache needs a positive integer maxEntries');
-    }
-    this.#maxEntries = maxEntries;
+    this.#keys = new LruCache(maxEntries);
   }
 
   /** The derived key; shared with later callers, so it must not be written to. */
@@ -47,21 +45,9 @@ export class SigningKeyCache {
       cred.region,
       cred.service,
     ]);
-
-    const cached = this.#keys.get(id);
-    if (cached !== undefined) {
-      // Re-inserting moves the entry to the young end of the Map's insertion order.
-      this.#keys.delete(id);
-      this.#keys.set(id, cached);
-      return cached;
-    }
-
-    const key = deriveSigningKey(secret, cred.date, cred.region, cred.service);
-    this.#keys.set(id, key);
-    if (this.#keys.size > this.#maxEntries) {
-      this.#keys.delete(this.#keys.keys().next().value!);
-    }
-    return key;
+    return this.#keys.getOrMake(id, () =>
+      deriveSigningKey(secret, cred.date, cred.region, cred.service),
+    );
   }
 
   get size(): number {

@@ -1,3 +1,4 @@
+import { LruCache } from '../../core/cache/index.js';
 import { parsePolicyDocument, type PolicyDocument } from '../../core/policy/index.js';
 import type { PolicySource } from './types.js';
 
@@ -9,20 +10,10 @@ const MAX_ENTRIES = 2000;
  * never be stale or belong to another database, and every request (each in its own transaction
  * store) shares the one cache.
  */
-const cache = new Map<string, PolicyDocument>();
+const cache = new LruCache<string, PolicyDocument>(MAX_ENTRIES);
 
+// Stored documents were validated on write; one that no longer parses fails the request (an
+// internal failure) rather than being skipped, since skipping could drop a Deny.
 export function parsedPolicy(source: PolicySource): PolicyDocument {
-  const hit = cache.get(source.document);
-  if (hit) {
-    cache.delete(source.document);
-    cache.set(source.document, hit);
-    return hit;
-  }
-
-  // Stored documents were validated on write; one that no longer parses fails the request
-  // (an internal failure) rather than being skipped, since skipping could drop a Deny.
-  const document = parsePolicyDocument(source.document);
-  cache.set(source.document, document);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  return document;
+  return cache.getOrMake(source.document, parsePolicyDocument);
 }

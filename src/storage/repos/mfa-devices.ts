@@ -12,13 +12,27 @@ const DEVICE_BY_SERIAL = new PreparedQuery((db, _: undefined, serialNumber: stri
   db.selectFrom('mfa_devices').selectAll().where('serial_number', '=', serialNumber),
 );
 
-/** A user's devices in serial order: the shape is the page size, and whether a page came before. */
-const DEVICES_OF_USER = new PreparedQuery((db, shape: string, userId: string, after?: string) => {
-  const [limit, resumed] = shape.split(':');
-  let query = db.selectFrom('mfa_devices').selectAll().where('user_id', '=', userId);
-  if (resumed === 'after') query = query.where('serial_number', '>', after!);
-  return query.orderBy('serial_number').limit(pageLimit(Number(limit)));
-});
+/** A user's first page of devices in serial order; the shape is the page size. */
+const DEVICES_OF_USER = new PreparedQuery((db, limit: number, userId: string) =>
+  db
+    .selectFrom('mfa_devices')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('serial_number')
+    .limit(pageLimit(limit)),
+);
+
+/** The pages after it, from the serial a page ended at. */
+const DEVICES_OF_USER_AFTER = new PreparedQuery(
+  (db, limit: number, userId: string, after: string) =>
+    db
+      .selectFrom('mfa_devices')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('serial_number', '>', after)
+      .orderBy('serial_number')
+      .limit(pageLimit(limit)),
+);
 
 /** Takes one try from the device's budget, unless it is locked or spent (see withAttempt). */
 const RESERVE_ATTEMPT = new PreparedQuery(
@@ -81,9 +95,11 @@ export class MfaDeviceRows implements MfaDeviceRepo {
   }
 
   async listForUser(userId: string, window: ListWindow): Promise<MfaDevice[]> {
-    const shape = `${window.limit}:${window.after === undefined ? 'first' : 'after'}`;
-    const args: [string, string?] = window.after === undefined ? [userId] : [userId, window.after];
-    const rows = await DEVICES_OF_USER.execute(this.db, this.dialect, shape, ...args);
+    const { limit, after } = window;
+    const rows =
+      after === undefined
+        ? await DEVICES_OF_USER.execute(this.db, this.dialect, limit, userId)
+        : await DEVICES_OF_USER_AFTER.execute(this.db, this.dialect, limit, userId, after);
     return rows.map(toMfaDevice);
   }
 
